@@ -1,0 +1,88 @@
+"""Exceptions raised by netgraph.
+
+The tree::
+
+    NetgraphError                 base class: ``except netgraph.NetgraphError`` catches them all
+    ├── InputError (ValueError)   bad input data: names the file, row and column, and the fix
+    └── UnknownPersonError (KeyError)   a person id that is not in the network
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["InputError", "NetgraphError", "UnknownPersonError"]
+
+
+class NetgraphError(Exception):
+    """Base class of every error netgraph raises on purpose."""
+
+
+class InputError(NetgraphError, ValueError):
+    """Input data that netgraph cannot use as it is.
+
+    Parameters
+    ----------
+    problem : str
+        What is wrong, as a full sentence.
+    file : str or path-like, optional
+        The file (or table name, such as ``"ties"``) the problem is in.
+    row : int, optional
+        The 1-based line number in the file (the header is line 1), or the row label of a table.
+    column : str, optional
+        The column at fault.
+    fix : str, optional
+        How to fix it.
+
+    Examples
+    --------
+    >>> err = InputError("date '31/02/2021' is not a date", file="meetings.csv", row=7,
+    ...                  column="date", fix="Write dates as YYYY-MM-DD.")
+    >>> print(err)
+    meetings.csv, row 7, column 'date': date '31/02/2021' is not a date. Write dates as YYYY-MM-DD.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        file: str | os.PathLike | None = None,
+        row: int | str | None = None,
+        column: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.file = None if file is None else os.fspath(file)
+        self.row = row
+        self.column = column
+        self.fix = fix
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = []
+        if self.file is not None:
+            where.append(str(self.file))
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        text = self.problem.rstrip(".") + "."
+        if where:
+            text = ", ".join(where) + ": " + text
+        if self.fix:
+            text += " " + self.fix
+        return text
+
+
+class UnknownPersonError(NetgraphError, KeyError):
+    """A person id that is not in the network."""
+
+    def __init__(self, person: object, *, hint: str | None = None) -> None:
+        self.person = person
+        message = f"{person!r} is not a person in this network."
+        if hint:
+            message += " " + hint
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
