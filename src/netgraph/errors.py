@@ -5,13 +5,15 @@ The tree::
     NetgraphError                 base class: ``except netgraph.NetgraphError`` catches them all
     ├── InputError (ValueError)   bad input data: names the file, row and column, and the fix
     └── UnknownPersonError (KeyError)   a person id that is not in the network
+
+    NetgraphWarning (UserWarning)   something was skipped or adjusted; the message counts it
 """
 
 from __future__ import annotations
 
 import os
 
-__all__ = ["InputError", "NetgraphError", "UnknownPersonError"]
+__all__ = ["InputError", "NetgraphError", "NetgraphWarning", "UnknownPersonError"]
 
 
 class NetgraphError(Exception):
@@ -86,3 +88,7 @@ class UnknownPersonError(NetgraphError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
+
+
+class NetgraphWarning(UserWarning):
+    """Input rows were skipped or adjusted by choice (blank lines, exact duplicates): counted, never silent."""

@@ -1,0 +1,212 @@
+"""Closed or open? One summary of a person's ego network, or of a whole network.
+
+A *closed* network is dense, with contacts who know each other and sit in one group: it
+builds trust but repeats the same information (Coleman's closure). An *open* network spans
+structural holes through non-redundant, often weak ties into other groups: it brings new
+information and opportunities (Burt 1992; Granovetter 1973).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from netgraph.analysis.holes import structural_holes
+from netgraph.analysis.ties import weak_ties
+from netgraph.errors import UnknownPersonError
+
+__all__ = ["closure"]
+
+# Thresholds of each signal: (closed when at or beyond, open when at or beyond).
+_SIGNALS = {
+    "density": (0.5, 0.2),  # ties among contacts / possible ties (higher is more closed)
+    "constraint": (0.4, 0.15),  # Burt's aggregate constraint (higher is more closed)
+    "efficiency": (0.4, 0.7),  # effective size / degree (higher is more open)
+    "ei_index": (-0.5, 0.0),  # E-I of ties across communities (higher is more open)
+}
+_HIGHER_IS_CLOSED = {"density", "constraint"}
+
+
+def closure(
+    G: nx.Graph,
+    person: Hashable | None = None,
+    *,
+    communities: pd.Series | None = None,
+    weight: str | None = "weight",
+    today: object = None,
+) -> pd.DataFrame:
+    r"""Summarise whether an ego network, or a whole network, is closed, mixed or open.
+
+    Four signals vote: the density of ties among the contacts, Burt's constraint, the
+    efficiency (effective size per contact) and the E-I index of ties across communities
+    (Krackhardt and Stern). Each votes *closed* (-1), *open* (+1) or neither (0) against the
+    thresholds in the table below; a sum of -2 or less is ``"closed"``, +2 or more ``"open"``,
+    otherwise ``"mixed"``. For a whole network the signals are the network density, the mean
+    constraint and efficiency over people, and the network's E-I index.
+
+    ==========  ==============  ============
+    signal      closed at       open at
+    ==========  ==============  ============
+    density     >= 0.5          <= 0.2
+    constraint  >= 0.4          <= 0.15
+    efficiency  <= 0.4          >= 0.7
+    ei_index    <= -0.5         >= 0.0
+    ==========  ==============  ============
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Undirected graph with tie strength as ``weight``.
+    person : node, optional
+        Whose ego network to summarise; None for the whole network.
+    communities : Series, optional
+        Community of each person (for example ``netgraph.communities(G)["community"]``);
+        without it each connected component counts as one community.
+    weight : str or None, default "weight"
+        Edge attribute holding tie strength.
+    today : date-like, optional
+        Passed to :func:`netgraph.weak_ties` to tell dormant ties.
+
+    Returns
+    -------
+    DataFrame
+        One row indexed by the person (or ``"network"``) with ``size``, ``ties``,
+        ``density``, ``clustering``, ``constraint``, ``effective_size``, ``efficiency``,
+        ``weak_share``, ``dormant_share``, ``communities_reached``, ``ei_index``,
+        ``verdict`` and ``reasons`` (a plain-English explanation).
+
+    References
+    ----------
+    .. [1] Burt, Ronald S. *Structural Holes: The Social Structure of Competition.*
+       Harvard University Press, 1992.
+    .. [2] Coleman, James S. "Social Capital in the Creation of Human Capital."
+       *American Journal of Sociology* 94 (1988): S95-S120.
+    .. [3] Krackhardt, David, and Robert N. Stern. "Informal Networks and Organizational
+       Crises." *Social Psychology Quarterly* 51(2) (1988): 123-140.
+
+    Examples
+    --------
+    >>> G = nx.complete_graph(5)
+    >>> print(closure(G, 0)[["density", "verdict"]].to_string())
+       density verdict
+    0      1.0  closed
+    """
+    if G.is_directed():
+        G = G.to_undirected(as_view=True)
+    if communities is None:
+        communities = pd.Series(
+            {n: i for i, part in enumerate(nx.connected_components(G)) for n in part}
+        )
+    tie_kinds = weak_ties(G, weight=weight, today=today)["kind"] if G.number_of_edges() else None
+    if person is None:
+        row = _network_row(G, communities, tie_kinds, weight)
+        label = "network"
+    else:
+        if person not in G:
+            raise UnknownPersonError(person)
+        row = _ego_row(G, person, communities, tie_kinds, weight)
+        label = person
+    row["verdict"], row["reasons"] = _verdict(row, person)
+    frame = pd.DataFrame([row], index=pd.Index([label], name="person"))
+    return frame
+
+
+def _ego_row(G, person, communities, tie_kinds, weight) -> dict:
+    contacts = [n for n in G[person] if n != person]
+    k = len(contacts)
+    among = G.subgraph(contacts).number_of_edges()
+    holes = structural_holes(G, weight=weight, nodes=[person]).loc[person]
+    own = communities.get(person)
+    reached = communities.reindex(contacts)
+    external = int((reached != own).sum())
+    return {
+        "size": k,
+        "ties": among,
+        "density": among / (k * (k - 1) / 2) if k > 1 else np.nan,
+        "clustering": nx.clustering(G, person),
+        "constraint": holes["constraint"],
+        "effective_size": holes["effective_size"],
+        "efficiency": holes["efficiency"],
+        **_kind_shares(tie_kinds, [(person, c) for c in contacts]),
+        "communities_reached": int(reached.nunique()),
+        "ei_index": (2 * external - k) / k if k else np.nan,
+    }
+
+
+def _network_row(G, communities, tie_kinds, weight) -> dict:
+    holes = structural_holes(G, weight=weight)
+    edges = np.array(G.edges(), dtype=object).reshape(-1, 2)
+    groups_u = communities.reindex(edges[:, 0]).to_numpy()
+    groups_v = communities.reindex(edges[:, 1]).to_numpy()
+    m = len(edges)
+    external = int((groups_u != groups_v).sum())
+    return {
+        "size": G.number_of_nodes(),
+        "ties": m,
+        "density": nx.density(G),
+        "clustering": nx.transitivity(G),
+        "constraint": holes["constraint"].mean(),
+        "effective_size": holes["effective_size"].mean(),
+        "efficiency": holes["efficiency"].mean(),
+        **_kind_shares(tie_kinds, None),
+        "communities_reached": int(communities.reindex(list(G)).nunique()),
+        "ei_index": (2 * external - m) / m if m else np.nan,
+    }
+
+
+def _kind_shares(tie_kinds: pd.Series | None, pairs) -> dict:
+    if tie_kinds is None or not len(tie_kinds):
+        return {"weak_share": np.nan, "dormant_share": np.nan}
+    if pairs is not None:
+        wanted = {frozenset(p) for p in pairs}
+        keep = [frozenset(ix) in wanted for ix in tie_kinds.index]
+        tie_kinds = tie_kinds[keep]
+    if not len(tie_kinds):
+        return {"weak_share": np.nan, "dormant_share": np.nan}
+    return {
+        "weak_share": float((tie_kinds == "weak").mean()),
+        "dormant_share": float((tie_kinds == "dormant").mean()),
+    }
+
+
+def _verdict(row: dict, person) -> tuple[str, str]:
+    whose = "the network" if person is None else "this ego network"
+    votes, reasons = 0, []
+    for signal, (closed_at, open_at) in _SIGNALS.items():
+        value = row[signal]
+        if value is None or np.isnan(value):
+            continue
+        if signal in _HIGHER_IS_CLOSED:
+            vote = -1 if value >= closed_at else (1 if value <= open_at else 0)
+        else:
+            vote = -1 if value <= closed_at else (1 if value >= open_at else 0)
+        votes += vote
+        if vote:
+            reasons.append(_REASONS[signal][vote > 0].format(value=value))
+    verdict = "closed" if votes <= -2 else "open" if votes >= 2 else "mixed"
+    if not reasons:
+        reasons.append("no signal is strong either way")
+    return verdict, f"{whose.capitalize()} looks {verdict}: " + "; ".join(reasons) + "."
+
+
+_REASONS = {
+    "density": (
+        "contacts know each other (density {value:.2f})",
+        "few contacts know each other (density {value:.2f})",
+    ),
+    "constraint": (
+        "high constraint ({value:.2f}): time and energy go to one cluster",
+        "low constraint ({value:.2f}): contacts are not tied to each other",
+    ),
+    "efficiency": (
+        "many contacts are redundant (efficiency {value:.2f})",
+        "most contacts are non-redundant (efficiency {value:.2f})",
+    ),
+    "ei_index": (
+        "ties stay inside one community (E-I {value:+.2f})",
+        "ties reach across communities (E-I {value:+.2f})",
+    ),
+}

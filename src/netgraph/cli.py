@@ -1,0 +1,187 @@
+"""The ``netgraph`` command: ``demo``, ``report``, ``reconnect`` and ``introductions``.
+
+Every command reads the user's files locally and writes locally; nothing leaves the machine.
+Errors print one line to stderr and exit with status 2 (bad input) or 1 (anything else).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["main"]
+
+_EPILOG = """examples:
+  netgraph demo --out demo-output
+  netgraph report people.csv --ties ties.csv --interactions meetings.csv --ego me --out report
+  netgraph report --linkedin Connections.csv --vcard contacts.vcf --out report
+  netgraph reconnect --linkedin Connections.csv --interactions meetings.csv --k 3
+  netgraph introductions people.csv --ties ties.csv --ego me --json
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    from netgraph.errors import InputError, NetgraphError
+
+    try:
+        return args.run(args)
+    except InputError as err:
+        print(f"netgraph: error: {err}", file=sys.stderr)
+        return 2
+    except (NetgraphError, OSError) as err:
+        print(f"netgraph: error: {err}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netgraph",
+        description="Understand and act on your network of relationships.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from netgraph import __version__
+
+    parser.add_argument("--version", action="version", version=f"netgraph {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="analyse the bundled sample network and write its report"
+    )
+    demo.add_argument("--out", default="demo-output", help="folder to write to (default: %(default)s)")
+    demo.set_defaults(run=_demo)
+
+    report = commands.add_parser("report", help="write one HTML report of your network")
+    _add_inputs(report)
+    report.add_argument("--out", required=True, help="folder to write the report to")
+    report.set_defaults(run=_report)
+
+    reconnect = commands.add_parser("reconnect", help="print this week's ties to reconnect with")
+    _add_inputs(reconnect)
+    reconnect.add_argument("--k", type=int, default=3, help="how many (default: %(default)s)")
+    reconnect.add_argument("--today", help="the date to plan from, YYYY-MM-DD (default: latest data)")
+    reconnect.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    reconnect.set_defaults(run=_reconnect)
+
+    intros = commands.add_parser("introductions", help="print introductions to ask for")
+    _add_inputs(intros)
+    intros.add_argument("--k", type=int, default=10, help="how many (default: %(default)s)")
+    intros.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    intros.set_defaults(run=_introductions)
+    return parser
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("people", nargs="?", help="people CSV (an id column plus attributes)")
+    parser.add_argument("--ties", help="ties CSV: source, target, optional kind, since, closeness")
+    parser.add_argument(
+        "--interactions", help="interactions CSV: source, target, date, optional channel, kind"
+    )
+    parser.add_argument("--linkedin", help="LinkedIn Connections.csv export")
+    parser.add_argument("--vcard", help="address book .vcf export")
+    parser.add_argument("--ego", help="your own id (default: 'me' with --linkedin or --vcard)")
+    parser.add_argument("--sample", action="store_true", help="use the bundled sample network")
+
+
+def _load(args: argparse.Namespace):
+    """The network the arguments describe: files merged into one, or the sample."""
+    import netgraph
+
+    if args.sample:
+        return netgraph.sample()
+    parts = []
+    ego = args.ego
+    if args.people or args.ties or args.interactions:
+        parts.append(netgraph.read_csv(args.people, args.ties, args.interactions, ego=ego))
+    if args.linkedin:
+        parts.append(netgraph.read_linkedin(args.linkedin, me=ego or "me"))
+    if args.vcard:
+        parts.append(netgraph.read_vcard(args.vcard, me=ego or "me"))
+    if not parts:
+        raise netgraph.InputError(
+            "no input given",
+            fix="Pass a people CSV, --ties, --interactions, --linkedin or --vcard (or --sample).",
+        )
+    net = parts[0]
+    for other in parts[1:]:
+        net = net.merge(other)
+    return net
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import netgraph
+    from netgraph.report import write_report
+
+    net = netgraph.sample()
+    path = write_report(net, args.out, title="netgraph demo: Alex Morgan's network")
+    print(_summary(net))
+    print(f"\nReport:        {path}")
+    print(f"Interactive view: {Path(args.out) / 'network.html'}")
+    print(f"Plots:         {Path(args.out) / 'plots'}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from netgraph.report import write_report
+
+    net = _load(args)
+    path = write_report(net, args.out)
+    print(f"Report written to {path}")
+    return 0
+
+
+def _reconnect(args: argparse.Namespace) -> int:
+    net = _load(args)
+    table = net.reconnect(k=args.k, today=args.today)
+    _print_table(table, ["person", "last_contact", "overdue_days", "reason"], args.json)
+    return 0
+
+
+def _introductions(args: argparse.Namespace) -> int:
+    net = _load(args)
+    table = net.introductions(k=args.k)
+    _print_table(table, ["person", "via", "score", "reason"], args.json)
+    return 0
+
+
+def _print_table(table: pd.DataFrame, columns: list[str], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(json.loads(table.to_json(orient="records", date_format="iso")), indent=2))
+        return
+    if table.empty:
+        print("Nothing to recommend.")
+        return
+    shown = table[[c for c in columns if c in table.columns]]
+    with pd.option_context("display.max_colwidth", 120, "display.width", 200):
+        print(shown.to_string(index=False))
+
+
+def _summary(net) -> str:
+    """A short text summary: size, the verdict and the first actions."""
+    lines = [repr(net)]
+    verdict = net.closure()
+    lines.append(verdict["reasons"].iloc[0])
+    intros = net.introductions(k=3)
+    if len(intros):
+        lines.append("\nIntroductions to ask for:")
+        lines += [f"  - {r}" for r in intros["reason"]]
+    again = net.reconnect(k=3)
+    if len(again):
+        lines.append("\nReconnect this week:")
+        lines += [f"  - {r}" for r in again["reason"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

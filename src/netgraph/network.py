@@ -1,0 +1,711 @@
+"""The one model object: people, ties, interactions and an optional ego.
+
+`Network` holds validated tables and builds its graph once; its analysis, recommendation and
+view methods are thin calls into :mod:`netgraph.analysis`, :mod:`netgraph.recommend` and
+:mod:`netgraph.view`, which work on plain networkx graphs and pandas frames.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from netgraph import strength as _strength
+from netgraph.analysis import affinity, brokerage, closure, holes
+from netgraph.analysis import communities as communities_analysis
+from netgraph.analysis import ties as ties_analysis
+from netgraph.errors import InputError, UnknownPersonError
+from netgraph.io import formats, tables
+from netgraph.recommend import introductions, ledger, paths, reconnect
+from netgraph.view import html, plots
+
+__all__ = ["Network"]
+
+_TIE_COLUMNS = ["source", "target", "kind", "since", "closeness", "weight"]
+_INTERACTION_COLUMNS = ["source", "target", "date", "channel", "kind"]
+
+
+class Network:
+    """People and their relationships, with the tie-strength graph built from them.
+
+    Build one with :func:`netgraph.read_csv`, :func:`netgraph.read_linkedin`,
+    :func:`netgraph.read_vcard`, :meth:`Network.from_frames`, :meth:`Network.from_graph` or
+    :func:`netgraph.sample`. A network is immutable: methods that change it (``merge``,
+    ``anonymize``) return a new one, and ``graph`` is built once and cached.
+
+    Parameters
+    ----------
+    people : DataFrame, optional
+        One row per person: an ``id`` column (or index) and free attribute columns such as
+        ``name``, ``company``, ``role``, ``industry``, ``school``, ``city``, ``tags``.
+        With no people table, people are made from the ties and interactions.
+    ties : DataFrame, optional
+        Stated ties: ``source``, ``target`` and optional ``kind``, ``since``, ``closeness``
+        (in [0, 1]) and ``weight`` (a tie strength you computed yourself; it then replaces
+        the model's). Ties are undirected unless ``directed=True``.
+    interactions : DataFrame, optional
+        Dated events: ``source``, ``target``, ``date`` and optional ``channel`` and ``kind``
+        (``"give"``, ``"ask"``, or anything else such as ``"meeting"``).
+    ego : str, optional
+        The person whose network this is; None for a whole organisation.
+    directed : bool, default False
+        Whether ``graph`` is a DiGraph (for instance an e-mail log: who wrote to whom).
+    today : date-like, optional
+        The reference date for recency; None means the latest interaction date.
+    strength_model : netgraph.StrengthModel, optional
+        The tie-strength model; None uses the documented defaults.
+    """
+
+    def __init__(
+        self,
+        people: pd.DataFrame | None = None,
+        ties: pd.DataFrame | None = None,
+        interactions: pd.DataFrame | None = None,
+        *,
+        ego: str | None = None,
+        directed: bool = False,
+        today: Any = None,
+        strength_model: _strength.StrengthModel | None = None,
+        _validated: bool = False,
+    ) -> None:
+        if not _validated:
+            people, ties, interactions = _validate(people, ties, interactions)
+        self._people = people
+        self._stated_ties = ties
+        self._interactions = interactions
+        self.directed = bool(directed)
+        self.today = None if today is None else pd.Timestamp(today)
+        self.strength_model = strength_model or _strength.StrengthModel()
+        if ego is not None:
+            ego = str(ego)
+            if ego not in self._people.index:
+                raise UnknownPersonError(ego, hint="The ego must be one of the people.")
+        self.ego = ego
+
+    # -- constructors -------------------------------------------------------------------
+
+    @classmethod
+    def from_frames(
+        cls,
+        people: pd.DataFrame | None = None,
+        ties: pd.DataFrame | None = None,
+        interactions: pd.DataFrame | None = None,
+        *,
+        ego: str | None = None,
+        **options: Any,
+    ) -> Network:
+        """Make a network from pandas DataFrames (see the class docstring for the columns).
+
+        Examples
+        --------
+        >>> ties = pd.DataFrame({"source": ["ann", "bob"], "target": ["bob", "cy"]})
+        >>> net = Network.from_frames(ties=ties)
+        >>> sorted(net.people.index)
+        ['ann', 'bob', 'cy']
+        """
+        return cls(people, ties, interactions, ego=ego, **options)
+
+    @classmethod
+    def from_graph(cls, G: nx.Graph, *, ego: str | None = None, **options: Any) -> Network:
+        """Make a network from any networkx graph, leaving the graph unchanged.
+
+        Node attributes become people columns; the edge attribute ``weight`` becomes the tie
+        strength (other edge attributes named like tie columns, such as ``kind``, are kept).
+        Node ids become strings.
+
+        Examples
+        --------
+        >>> net = Network.from_graph(nx.path_graph(3))
+        >>> net.graph.number_of_edges()
+        2
+        """
+        people = pd.DataFrame.from_dict(
+            {str(n): dict(d) for n, d in G.nodes(data=True)}, orient="index"
+        )
+        people.index.name = "id"
+        people = people.reset_index()
+        rows = []
+        for u, v, d in G.edges(data=True):
+            row = {c: d[c] for c in ("kind", "since", "closeness") if c in d}
+            row.update(source=str(u), target=str(v), weight=d.get("weight", 1.0))
+            rows.append(row)
+        ties = pd.DataFrame(rows, columns=None if rows else ["source", "target", "weight"])
+        options.setdefault("directed", G.is_directed())
+        return cls(people, ties, None, ego=ego, **options)
+
+    # -- the tables -----------------------------------------------------------------------
+
+    @property
+    def people(self) -> pd.DataFrame:
+        """People, indexed by id, with their attributes (treat as read-only)."""
+        return self._people
+
+    @property
+    def interactions(self) -> pd.DataFrame:
+        """Dated interactions: source, target, date, channel, kind (treat as read-only)."""
+        return self._interactions
+
+    @property
+    def stated_ties(self) -> pd.DataFrame:
+        """The ties as given: source, target, kind, since, closeness, weight."""
+        return self._stated_ties
+
+    @functools.cached_property
+    def ties(self) -> pd.DataFrame:
+        """The tie table: one row per pair with each strength component and ``strength``.
+
+        See :func:`netgraph.strength.tie_strength` for the model; a ``weight`` given with the
+        ties replaces the modelled strength.
+        """
+        stated = self._stated_ties
+        table = _strength.tie_strength(
+            stated.drop(columns="weight"),
+            self._interactions,
+            today=self.today,
+            model=self.strength_model,
+        )
+        given = stated.dropna(subset=["weight"])
+        if len(given):
+            key = _pair_index(given["source"], given["target"])
+            weights = pd.Series(given["weight"].to_numpy(float), index=key)
+            weights = weights.groupby(level=[0, 1]).max()
+            table.loc[weights.index, "strength"] = weights.to_numpy()
+        return table
+
+    # -- the graph ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def graph(self) -> nx.Graph:
+        """The people as a networkx graph with edge ``weight`` = tie strength.
+
+        Nodes carry the people columns as attributes; edges carry ``weight``,
+        ``last_contact``, ``n_interactions`` and ``kind``. A DiGraph when the network is
+        directed: an arc for each direction seen in the ties or interactions. Built once and
+        cached; copy it before changing it.
+        """
+        G = nx.DiGraph() if self.directed else nx.Graph()
+        G.graph["ego"] = self.ego
+        people = self._people
+        records = people.to_dict(orient="index")
+        G.add_nodes_from(
+            (pid, {k: v for k, v in attrs.items() if not _missing(v)})
+            for pid, attrs in records.items()
+        )
+        table = self.ties
+        attrs = pd.DataFrame(
+            {
+                "weight": table["strength"].to_numpy(float),
+                "last_contact": table["last_contact"],
+                "n_interactions": table["n_interactions"].to_numpy(int),
+                "kind": table["kind"].astype(object).where(table["kind"].notna(), None),
+            },
+            index=table.index,
+        )
+        edge_attrs = attrs.to_dict(orient="index")
+        if not self.directed:
+            G.add_edges_from((u, v, d) for (u, v), d in edge_attrs.items())
+            return G
+        arcs = self._arcs()
+        key = _pair_index(arcs["source"], arcs["target"])
+        for (u, v), pair, w in zip(
+            zip(arcs["source"], arcs["target"], strict=True), key, arcs["weight"], strict=True
+        ):
+            d = dict(edge_attrs[pair])
+            if not np.isnan(w):
+                d["weight"] = float(w)
+            G.add_edge(u, v, **d)
+        return G
+
+    @functools.cached_property
+    def undirected(self) -> nx.Graph:
+        """An undirected view of ``graph`` (the graph itself when it is undirected)."""
+        if not self.directed:
+            return self.graph
+        return _undirected(self.graph)
+
+    def _arcs(self) -> pd.DataFrame:
+        """Distinct directed arcs with a given weight (NaN where the model decides)."""
+        stated = self._stated_ties[["source", "target", "weight"]]
+        seen = self._interactions[["source", "target"]].assign(weight=np.nan)
+        arcs = pd.concat([stated, seen], ignore_index=True)
+        return arcs.sort_values("weight", na_position="last").drop_duplicates(
+            ["source", "target"]
+        )
+
+    @functools.cached_property
+    def reference_date(self) -> pd.Timestamp:
+        """The date recency is measured from: ``today`` if given, else the latest interaction."""
+        if self.today is not None:
+            return self.today
+        return _strength.reference_date(self._interactions)
+
+    # -- analyses (pure functions in netgraph.analysis, applied to this graph) --------------
+
+    def structural_holes(self, *, nodes: Iterable[Hashable] | None = None) -> pd.DataFrame:
+        """Burt's constraint, effective size, efficiency and hierarchy per person.
+
+        See :func:`netgraph.structural_holes`.
+        """
+        return holes.structural_holes(self.graph, weight="weight", nodes=nodes)
+
+    def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
+        """Gould and Fernandez brokerage roles per person for a group attribute ``by``.
+
+        See :func:`netgraph.brokerage`.
+        """
+        return brokerage.brokerage(self.graph, by, normalize=normalize)
+
+    def weak_ties(self, **options: Any) -> pd.DataFrame:
+        """One row per tie: strength, overlap, bridges, span, embeddedness and kind.
+
+        See :func:`netgraph.weak_ties`; ``today`` defaults to this network's reference date.
+        """
+        options.setdefault("today", self.reference_date)
+        return ties_analysis.weak_ties(self.undirected, **options)
+
+    def affinity(self, by: str, **options: Any) -> pd.DataFrame:
+        """Homophily for an attribute: E-I index per person, network figures in ``.attrs``.
+
+        See :func:`netgraph.affinity`.
+        """
+        return affinity.affinity(self.undirected, by, **options)
+
+    def communities(self, **options: Any) -> pd.DataFrame:
+        """Communities (seeded Leiden on tie strength) with the modularity in ``.attrs``.
+
+        See :func:`netgraph.communities`; the default call is cached and used by the
+        recommendations and views.
+        """
+        if options:
+            return communities_analysis.communities(self.undirected, **options)
+        return self._communities.copy()
+
+    @functools.cached_property
+    def _communities(self) -> pd.DataFrame:
+        return communities_analysis.communities(self.undirected)
+
+    @property
+    def _community(self) -> pd.Series:
+        return self._communities["community"]
+
+    def closure(self, person: Hashable | None = None) -> pd.DataFrame:
+        """Say whether a person's ego network (or the whole network) is closed or open.
+
+        See :func:`netgraph.closure`. With no person and no ego, the whole network.
+        """
+        if person is not None or self.ego is not None:
+            person = self._person(person)
+        return closure.closure(
+            self.undirected,
+            person,
+            communities=self._community,
+            today=self.reference_date,
+        )
+
+    # -- recommendations (netgraph.recommend) -------------------------------------------
+
+    def introductions(self, person: Hashable | None = None, k: int = 10, **options: Any):
+        """People to be introduced to, through whom, and why it opens the network.
+
+        ``person`` defaults to the ego. See :func:`netgraph.recommend.introductions`.
+        """
+        options.setdefault("communities", self._community)
+        options.setdefault("interactions", self._interactions)
+        options.setdefault("today", self.reference_date)
+        return introductions.introductions(self.undirected, self._person(person), k=k, **options)
+
+    def introductions_to_make(self, person: Hashable | None = None, k: int = 10, **options: Any):
+        """Pairs of people to introduce to each other: giving before asking.
+
+        ``person`` defaults to the ego; with no ego, the bridges between communities that the
+        whole organisation would gain most from. See
+        :func:`netgraph.recommend.introductions_to_make`.
+        """
+        if person is not None or self.ego is not None:
+            person = self._person(person)
+        options.setdefault("communities", self._community)
+        return introductions.introductions_to_make(self.undirected, person, k=k, **options)
+
+    def reconnect(
+        self, person: Hashable | None = None, k: int = 3, today: Any = None, **options: Any
+    ) -> pd.DataFrame:
+        """This week's short list of dormant or fading ties worth a message, with reasons.
+
+        ``person`` defaults to the ego. See :func:`netgraph.recommend.reconnect`.
+        """
+        options.setdefault("communities", self._community)
+        return reconnect.reconnect(
+            self.undirected,
+            self.ties,
+            self._person(person),
+            k=k,
+            today=self.reference_date if today is None else pd.Timestamp(today),
+            **options,
+        )
+
+    def ledger(self, person: Hashable | None = None, **options: Any) -> pd.DataFrame:
+        """Gives and asks per relationship, against the rule of several gives per ask.
+
+        ``person`` defaults to the ego (every pair when there is none). See
+        :func:`netgraph.recommend.ledger`.
+        """
+        if person is not None or self.ego is not None:
+            person = self._person(person)
+        if "name" in self._people.columns:
+            options.setdefault("names", self._people["name"])
+        return ledger.ledger(self._interactions, person, **options)
+
+    def paths_to(self, k: int = 5, *, person: Hashable | None = None, **criteria: Any):
+        """Warm introduction paths to people matching attributes, e.g. ``company="Acme"``.
+
+        See :func:`netgraph.recommend.paths_to`.
+        """
+        return paths.paths_to(self.undirected, self._people, self._person(person), k=k, **criteria)
+
+    # -- views (netgraph.view) ---------------------------------------------------------------
+
+    def _view_graph(self) -> nx.Graph:
+        """A copy of the graph annotated with communities, Burt's measures and tie kinds."""
+        G = self.undirected.copy()
+        holes_table = self.structural_holes()
+        nx.set_node_attributes(G, self._community.to_dict(), "community")
+        for column in ("effective_size", "constraint"):
+            values = holes_table[column].dropna().round(3).to_dict()
+            nx.set_node_attributes(G, values, column)
+        if G.number_of_edges():
+            kinds = self.weak_ties()["kind"]
+            nx.set_edge_attributes(G, kinds.to_dict(), "tie_kind")
+        return G
+
+    def to_html(self, path: Any = None, **options: Any):
+        """Write a self-contained interactive HTML view and return its path.
+
+        No part of the page loads from the network. See :func:`netgraph.view.write_html`
+        for the options (``color_by``, ``size_by``, ``focus``, ``radius``, ``where``,
+        ``overlay``, ``title``).
+        """
+        options.setdefault("ego", self.ego)
+        options.setdefault("size_by", "effective_size")
+        return html.write_html(self._view_graph(), path, **options)
+
+    def show(self, **options: Any):
+        """Display the interactive view inline in a notebook (Jupyter, VS Code, Colab)."""
+        options.setdefault("ego", self.ego)
+        options.setdefault("size_by", "effective_size")
+        return html.show(self._view_graph(), **options)
+
+    @functools.cached_property
+    def plot(self) -> plots.NetworkPlots:
+        """Matplotlib plots of this network; each takes and returns an Axes."""
+        return plots.NetworkPlots(self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = [
+            ("people", len(self._people)),
+            ("ties", len(self.ties)),
+            ("interactions", len(self._interactions)),
+            ("ego", self.ego if self.ego is not None else "none (whole network)"),
+            ("directed", self.directed),
+        ]
+        body = "".join(
+            f"<tr><th style='text-align:left'>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table><caption>netgraph.Network</caption>{body}</table>"
+
+    # -- export ------------------------------------------------------------------------------
+
+    def to_csv(self, folder: Any, **options: Any):
+        """Write the network to a folder of CSV files; see :func:`netgraph.io.formats.to_csv`."""
+        return formats.to_csv(self, folder, **options)
+
+    def to_json(self, path: Any):
+        """Write the network as one JSON file; read it back with :func:`netgraph.read_json`."""
+        return formats.to_json(self, path)
+
+    def to_graphml(self, path: Any):
+        """Write the network as GraphML; read it back with :func:`netgraph.read_graphml`."""
+        return formats.to_graphml(self, path)
+
+    # -- combining ------------------------------------------------------------------------
+
+    def merge(self, other: Network) -> Network:
+        """Combine two networks of the same person, matching people by e-mail or profile URL.
+
+        A person in ``other`` whose e-mail (case-insensitive) or profile URL matches someone
+        here takes that person's id; attributes known here win and gaps are filled from
+        ``other``. The two egos are taken to be the same person.
+
+        Examples
+        --------
+        >>> a = Network.from_frames(pd.DataFrame({"id": ["me", "jo"], "email": [None, "Jo@x.org"]}),
+        ...                         pd.DataFrame({"source": ["me"], "target": ["jo"]}), ego="me")
+        >>> b = Network.from_frames(pd.DataFrame({"id": ["me", "jo@x.org"],
+        ...                                       "email": [None, "jo@x.org"],
+        ...                                       "company": [None, "Acme"]}),
+        ...                         pd.DataFrame({"source": ["me"], "target": ["jo@x.org"]}),
+        ...                         ego="me")
+        >>> merged = a.merge(b)
+        >>> merged.people.loc["jo", "company"], len(merged.people)
+        ('Acme', 2)
+        """
+        mapping = _match_people(self._people, other._people)
+        if self.ego is not None and other.ego is not None:
+            mapping[other.ego] = self.ego
+        theirs = other._people.rename(index=mapping)
+        theirs = theirs[~theirs.index.duplicated()]
+        people = self._people.combine_first(theirs)
+        people = people.loc[list(self._people.index) + [i for i in theirs.index if i not in self._people.index]]
+        people.index.name = "id"
+
+        def remap(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame.assign(
+                source=frame["source"].replace(mapping), target=frame["target"].replace(mapping)
+            )
+
+        ties = pd.concat([self._stated_ties, remap(other._stated_ties)], ignore_index=True)
+        ties = _dedupe_ties(ties, directed=self.directed or other.directed)
+        interactions = pd.concat(
+            [self._interactions, remap(other._interactions)], ignore_index=True
+        ).drop_duplicates()
+        interactions = interactions.sort_values("date", kind="stable", ignore_index=True)
+        return self._replace(
+            people=people,
+            ties=ties,
+            interactions=interactions,
+            ego=self.ego or (None if other.ego is None else mapping.get(other.ego, other.ego)),
+            directed=self.directed or other.directed,
+        )
+
+    def _replace(self, **changes: Any) -> Network:
+        """A new network with some parts replaced (tables assumed valid)."""
+        parts = {
+            "people": self._people,
+            "ties": self._stated_ties,
+            "interactions": self._interactions,
+            "ego": self.ego,
+            "directed": self.directed,
+            "today": self.today,
+            "strength_model": self.strength_model,
+        }
+        parts.update(changes)
+        return Network(
+            parts.pop("people"),
+            parts.pop("ties"),
+            parts.pop("interactions"),
+            _validated=True,
+            **parts,
+        )
+
+    # -- comparing and showing ------------------------------------------------------------
+
+    def equals(self, other: object) -> bool:
+        """Whether two networks hold the same people, ties, interactions, ego and direction.
+
+        Column order and row order do not matter; dtypes are compared loosely (an exported
+        and re-read network equals the original).
+        """
+        if not isinstance(other, Network):
+            return False
+        if (self.ego, self.directed) != (other.ego, other.directed):
+            return False
+        return (
+            _same_frame(self._people, other._people, sort_index=True)
+            and _same_frame(self._stated_ties, other._stated_ties, by=["source", "target"])
+            and _same_frame(
+                self._interactions, other._interactions, by=list(self._interactions.columns)
+            )
+        )
+
+    __eq__ = equals
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        kind = "directed " if self.directed else ""
+        ego = f", ego={self.ego!r}" if self.ego is not None else ""
+        return (
+            f"<netgraph.Network: {len(self._people)} people, {len(self.ties)} {kind}ties, "
+            f"{len(self._interactions)} interactions{ego}>"
+        )
+
+    def _person(self, person: Hashable | None) -> str:
+        """The person a method is about: ``person`` or the ego, checked to exist."""
+        if person is None:
+            if self.ego is None:
+                raise UnknownPersonError(
+                    None, hint="This network has no ego: pass person='...' explicitly."
+                )
+            return self.ego
+        person = str(person)
+        if person not in self._people.index:
+            raise UnknownPersonError(person)
+        return person
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _validate(people, ties, interactions):
+    """Validate the three input tables into their canonical forms."""
+    if people is not None:
+        if "id" not in people.columns and people.index.name == "id":
+            people = people.reset_index()
+        people = tables.validate_people(people, file="people")
+    ties = _empty_ties() if ties is None else tables.validate_ties(ties, people=people, file="ties")
+    if "weight" not in ties.columns:
+        ties = ties.assign(weight=np.nan)
+    else:
+        weight = pd.to_numeric(ties["weight"], errors="coerce")
+        bad = weight.isna() & ties["weight"].notna() | (weight < 0)
+        if bad.any():
+            row = ties.index[bad.to_numpy()][0]
+            raise InputError(
+                f"weight {ties.loc[row, 'weight']!r} is not a non-negative number",
+                file="ties",
+                row=row,
+                column="weight",
+                fix="Give tie weights as numbers >= 0, or leave the cell empty.",
+            )
+        ties = ties.assign(weight=weight.astype(float))
+    interactions = (
+        _empty_interactions()
+        if interactions is None
+        else tables.validate_interactions(interactions, people=people, file="interactions")
+    )
+    if people is None:
+        ids = pd.unique(
+            pd.concat(
+                [ties["source"], ties["target"], interactions["source"], interactions["target"]]
+            ).astype(str)
+        )
+        people = pd.DataFrame(index=pd.Index(ids, name="id", dtype="str"))
+    return people, ties, interactions
+
+
+def _empty_ties() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype="str"),
+            "target": pd.Series(dtype="str"),
+            "kind": pd.Series(dtype="str"),
+            "since": pd.Series(dtype="datetime64[ns]"),
+            "closeness": pd.Series(dtype=float),
+            "weight": pd.Series(dtype=float),
+        }
+    )
+
+
+def _empty_interactions() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype="str"),
+            "target": pd.Series(dtype="str"),
+            "date": pd.Series(dtype="datetime64[ns]"),
+            "channel": pd.Series(dtype="str"),
+            "kind": pd.Series(dtype="str"),
+        }
+    )
+
+
+def _pair_index(source: pd.Series, target: pd.Series) -> pd.MultiIndex:
+    """The unordered-pair key (smaller id first) used by the tie table."""
+    s = np.asarray(source, dtype=object).astype(str)
+    t = np.asarray(target, dtype=object).astype(str)
+    swap = s > t
+    lo = np.where(swap, t, s)
+    hi = np.where(swap, s, t)
+    return pd.MultiIndex.from_arrays([lo, hi], names=["source", "target"])
+
+
+def _undirected(G: nx.DiGraph) -> nx.Graph:
+    """Collapse a DiGraph to a Graph, keeping the larger weight of a reciprocal pair."""
+    H = nx.Graph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, d in G.edges(data=True):
+        if H.has_edge(u, v) and H[u][v].get("weight", 1.0) >= d.get("weight", 1.0):
+            continue
+        H.add_edge(u, v, **d)
+    return H
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT
+
+
+def _normal_url(url: str) -> str:
+    url = url.strip().lower().rstrip("/")
+    for prefix in ("https://", "http://", "www."):
+        url = url.removeprefix(prefix)
+    return url
+
+
+def _match_people(ours: pd.DataFrame, theirs: pd.DataFrame) -> dict[str, str]:
+    """Map ids in ``theirs`` to ids in ``ours`` for people with the same e-mail or URL."""
+    mapping: dict[str, str] = {}
+    for column, normal in (("email", str.lower), ("url", _normal_url)):
+        if column not in ours.columns or column not in theirs.columns:
+            continue
+        known = {
+            normal(str(value).strip()): pid
+            for pid, value in ours[column].dropna().items()
+            if str(value).strip()
+        }
+        for pid, value in theirs[column].dropna().items():
+            match = known.get(normal(str(value).strip()))
+            if match is not None:
+                mapping.setdefault(pid, match)
+    return mapping
+
+
+def _dedupe_ties(ties: pd.DataFrame, *, directed: bool) -> pd.DataFrame:
+    """Keep one row per tie: the first one given, with gaps filled from the others."""
+    if directed:
+        key = [ties["source"], ties["target"]]
+    else:
+        pair = _pair_index(ties["source"], ties["target"])
+        key = [pair.get_level_values(0), pair.get_level_values(1)]
+    grouped = ties.groupby(key, sort=False)
+    return grouped.first().reset_index(drop=True)[list(ties.columns)]
+
+
+def _same_frame(
+    a: pd.DataFrame, b: pd.DataFrame, *, sort_index: bool = False, by: Iterable[str] = ()
+) -> bool:
+    if set(a.columns) != set(b.columns) or len(a) != len(b):
+        return False
+    b = b[list(a.columns)]
+    if sort_index:
+        a, b = a.sort_index(), b.sort_index()
+        if not a.index.astype(str).equals(b.index.astype(str)):
+            return False
+    by = [c for c in by if c in a.columns]
+    if by:
+        a = a.astype(object).sort_values(by, kind="stable", ignore_index=True)
+        b = b.astype(object).sort_values(by, kind="stable", ignore_index=True)
+    for column in a.columns:
+        x, y = a[column], b[column]
+        if pd.api.types.is_numeric_dtype(x) and pd.api.types.is_numeric_dtype(y):
+            if not np.allclose(x.to_numpy(float), y.to_numpy(float), equal_nan=True):
+                return False
+            continue
+        xs = x.astype(object).where(x.notna(), None).map(_canonical)
+        ys = y.astype(object).where(y.notna(), None).map(_canonical)
+        if list(xs) != list(ys):
+            return False
+    return True
+
+
+def _canonical(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        return pd.Timestamp(value).isoformat()
+    return str(value)

@@ -1,0 +1,93 @@
+"""Exports round-trip to an equal network; CSV export neutralises formula injection."""
+
+import pandas as pd
+import pytest
+
+import netgraph
+from netgraph import InputError, Network
+
+
+@pytest.fixture
+def net():
+    people = pd.DataFrame(
+        {
+            "id": ["me", "ann", "bob", "eve"],
+            "name": ["Me", "Ann, the 'first'", "=HYPERLINK(\"http://x\",\"y\")", "Ève 😀 שלום"],
+            "company": ["Acme", "+44 Corp", None, "@home"],
+            "tags": ["a;b", None, "-1", "x"],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["me", "me", "ann"],
+            "target": ["ann", "bob", "bob"],
+            "kind": ["colleague", None, "friend"],
+            "since": ["2020-01-01", None, "2019-05-05"],
+            "closeness": [0.8, None, 0.3],
+        }
+    )
+    interactions = pd.DataFrame(
+        {
+            "source": ["me", "ann", "eve"],
+            "target": ["ann", "me", "me"],
+            "date": ["2024-01-05", "2024-02-01 10:30:00", "2024-03-01"],
+            "channel": ["email", None, "call"],
+            "kind": ["ask", "give", None],
+        }
+    )
+    return Network.from_frames(people, ties, interactions, ego="me")
+
+
+def test_csv_folder_round_trip(net, tmp_path):
+    folder = net.to_csv(tmp_path / "out")
+    back = netgraph.read_csv(folder)
+    assert back == net
+    assert back.ego == "me"
+    assert back.graph.number_of_edges() == net.graph.number_of_edges()
+
+
+def test_csv_export_neutralises_formulas(net, tmp_path):
+    folder = net.to_csv(tmp_path / "out")
+    raw = pd.read_csv(folder / "people.csv", dtype=str, keep_default_na=False)
+    for cell in raw.to_numpy().ravel():
+        assert not cell.startswith(("=", "+", "-", "@")), cell
+    assert "'=HYPERLINK" in (folder / "people.csv").read_text(encoding="utf-8")
+
+
+def test_json_round_trip(net, tmp_path):
+    back = netgraph.read_json(net.to_json(tmp_path / "net.json"))
+    assert back == net
+
+
+def test_graphml_round_trip(net, tmp_path):
+    back = netgraph.read_graphml(net.to_graphml(tmp_path / "net.graphml"))
+    assert back == net
+    assert back.ties["strength"].round(9).equals(net.ties["strength"].round(9))
+
+
+def test_foreign_graphml_reads_as_graph(tmp_path):
+    import networkx as nx
+
+    G = nx.Graph()
+    G.add_edge("a", "b", weight=0.25)
+    G.nodes["a"]["name"] = "A"
+    nx.write_graphml(G, tmp_path / "g.graphml")
+    net = netgraph.read_graphml(tmp_path / "g.graphml")
+    assert net.graph.edges["a", "b"]["weight"] == 0.25
+    assert net.people.loc["a", "name"] == "A"
+
+
+def test_bad_json_and_graphml_name_the_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.json"):
+        netgraph.read_json(bad)
+    bad = tmp_path / "bad.graphml"
+    bad.write_text("<graphml><oops", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.graphml"):
+        netgraph.read_graphml(bad)
+
+
+def test_read_csv_of_an_empty_folder_says_what_is_missing(tmp_path):
+    with pytest.raises(InputError, match="people.csv"):
+        netgraph.read_csv(tmp_path)

@@ -1,0 +1,157 @@
+"""The Network model: constructors, the cached graph, merge and equality."""
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import netgraph
+from netgraph import InputError, Network, UnknownPersonError
+
+
+@pytest.fixture
+def frames():
+    people = pd.DataFrame(
+        {
+            "id": ["me", "ann", "bob", "cy"],
+            "name": ["Me", "Ann Lee", "Bob Roy", "Cy Dee"],
+            "company": ["Acme", "Acme", "Initech", None],
+        }
+    )
+    ties = pd.DataFrame(
+        {"source": ["me", "me", "ann"], "target": ["ann", "bob", "bob"], "closeness": [0.9, 0.2, None]}
+    )
+    interactions = pd.DataFrame(
+        {
+            "source": ["me", "ann", "me", "cy"],
+            "target": ["ann", "me", "bob", "me"],
+            "date": ["2024-01-05", "2024-02-01", "2023-03-01", "2024-02-10"],
+            "kind": ["meeting", "give", "ask", "message"],
+        }
+    )
+    return people, ties, interactions
+
+
+def test_from_frames_builds_people_ties_and_a_weighted_graph(frames):
+    net = Network.from_frames(*frames, ego="me")
+    assert list(net.people.index) == ["me", "ann", "bob", "cy"]
+    G = net.graph
+    assert isinstance(G, nx.Graph) and not G.is_directed()
+    # Stated ties plus the pair (me, cy) seen only in interactions.
+    assert {frozenset(e) for e in G.edges} == {
+        frozenset(p) for p in [("me", "ann"), ("me", "bob"), ("ann", "bob"), ("me", "cy")]
+    }
+    for _, _, w in G.edges(data="weight"):
+        assert 0 < w <= 1
+    assert G.nodes["ann"]["company"] == "Acme"
+    assert "company" not in G.nodes["cy"]  # missing attributes are left out, not NaN
+    assert G.edges["me", "ann"]["n_interactions"] == 2
+    # The frequent, close, reciprocal tie is stronger than the old one-sided ask.
+    assert G.edges["me", "ann"]["weight"] > G.edges["me", "bob"]["weight"]
+
+
+def test_graph_is_cached_and_tie_table_has_components(frames):
+    net = Network.from_frames(*frames, ego="me")
+    assert net.graph is net.graph
+    for column in ("frequency", "recency", "duration", "reciprocity", "multiplexity", "strength"):
+        assert column in net.ties.columns
+    assert net.ties.index.names == ["source", "target"]
+
+
+def test_people_made_from_ties_when_no_people_table():
+    ties = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]})
+    net = Network.from_frames(ties=ties)
+    assert sorted(net.people.index) == ["a", "b", "c"]
+    assert net.graph.number_of_edges() == 2
+
+
+def test_unknown_ego_and_unknown_person(frames):
+    with pytest.raises(UnknownPersonError):
+        Network.from_frames(*frames, ego="nobody")
+    net = Network.from_frames(*frames, ego="me")
+    with pytest.raises(UnknownPersonError, match="zed"):
+        net.reconnect(person="zed")
+    with pytest.raises(netgraph.NetgraphError):
+        Network.from_frames(*frames).introductions()  # no ego and no person
+
+
+def test_unknown_person_in_ties_is_an_input_error(frames):
+    people, ties, _ = frames
+    ties = pd.concat([ties, pd.DataFrame({"source": ["me"], "target": ["zed"]})])
+    with pytest.raises(InputError) as info:
+        Network.from_frames(people, ties)
+    assert "zed" in str(info.value)
+
+
+def test_from_graph_keeps_weights_and_attributes_and_leaves_graph_alone():
+    G = nx.karate_club_graph()
+    before = nx.to_dict_of_dicts(G)
+    node_before = dict(G.nodes(data=True))
+    net = Network.from_graph(G)
+    assert nx.to_dict_of_dicts(G) == before and dict(G.nodes(data=True)) == node_before
+    H = net.graph
+    assert H.number_of_nodes() == 34 and H.number_of_edges() == 78
+    assert H.edges["0", "1"]["weight"] == G.edges[0, 1]["weight"]
+    assert H.nodes["0"]["club"] == "Mr. Hi"
+
+
+def test_from_graph_directed():
+    G = nx.DiGraph([(1, 2, {"weight": 0.5}), (2, 1, {"weight": 0.25}), (2, 3, {"weight": 1.0})])
+    net = Network.from_graph(G)
+    assert net.directed and net.graph.is_directed()
+    assert net.graph.edges["1", "2"]["weight"] == 0.5
+    assert net.graph.edges["2", "1"]["weight"] == 0.25
+    assert net.undirected.number_of_edges() == 2
+
+
+def test_merge_matches_people_by_email_and_url():
+    a = Network.from_frames(
+        pd.DataFrame(
+            {
+                "id": ["me", "jo", "al"],
+                "email": [None, "Jo@x.org", None],
+                "url": [None, None, "https://www.linkedin.com/in/al-1/"],
+            }
+        ),
+        pd.DataFrame({"source": ["me", "me"], "target": ["jo", "al"]}),
+        ego="me",
+    )
+    b = Network.from_frames(
+        pd.DataFrame(
+            {
+                "id": ["me", "jo@x.org", "al-b", "new"],
+                "email": [None, "jo@x.org", None, None],
+                "url": [None, None, "http://linkedin.com/in/al-1", None],
+                "company": [None, "Acme", "Initech", "Globex"],
+            }
+        ),
+        pd.DataFrame({"source": ["me", "me", "me"], "target": ["jo@x.org", "al-b", "new"]}),
+        ego="me",
+    )
+    merged = a.merge(b)
+    assert sorted(merged.people.index) == ["al", "jo", "me", "new"]
+    assert merged.people.loc["jo", "company"] == "Acme"
+    assert merged.people.loc["al", "company"] == "Initech"
+    assert merged.graph.number_of_edges() == 3
+    assert merged.ego == "me"
+
+
+def test_equals_is_order_insensitive(frames):
+    people, ties, interactions = frames
+    a = Network.from_frames(people, ties, interactions, ego="me")
+    b = Network.from_frames(
+        people.iloc[::-1], ties.iloc[::-1], interactions.iloc[::-1], ego="me"
+    )
+    assert a == b
+    c = Network.from_frames(people, ties.iloc[:2], interactions, ego="me")
+    assert a != c
+
+
+def test_repr_and_html_summary_escape(frames):
+    people, ties, interactions = frames
+    people = people.assign(id=people["id"].replace({"me": "<b>me</b>"}))
+    ties = ties.replace({"me": "<b>me</b>"})
+    interactions = interactions.replace({"me": "<b>me</b>"})
+    net = Network.from_frames(people, ties, interactions, ego="<b>me</b>")
+    assert "4 people" in repr(net)
+    assert "<b>me</b>" not in net._repr_html_()
+    assert "&lt;b&gt;me&lt;/b&gt;" in net._repr_html_()
