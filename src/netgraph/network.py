@@ -369,40 +369,34 @@ class Network:
 
     # -- views (netgraph.view) ---------------------------------------------------------------
 
-    def _view_graph(self) -> nx.Graph:
-        """A copy of the graph annotated with communities, Burt's measures and tie kinds."""
-        G = self.undirected.copy()
-        holes_table = self.structural_holes()
-        nx.set_node_attributes(G, self._community.to_dict(), "community")
-        for column in ("effective_size", "constraint"):
-            values = holes_table[column].dropna().round(3).to_dict()
-            nx.set_node_attributes(G, values, column)
-        if G.number_of_edges():
-            kinds = self.weak_ties()["kind"]
-            nx.set_edge_attributes(G, kinds.to_dict(), "tie_kind")
-        return G
+    def _view_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        """Defaults for the views: ego, Burt's measures and communities, tie kinds."""
+        metrics = self.structural_holes()[["effective_size", "constraint"]].round(3)
+        metrics["community"] = self._community.reindex(metrics.index)
+        options.setdefault("ego", self.ego)
+        options.setdefault("size_by", "effective_size")
+        options.setdefault("metrics", metrics)
+        if self.ties.shape[0]:
+            options.setdefault("ties", self.weak_ties())
+        return options
 
     def to_html(self, path: Any = None, **options: Any):
         """Write a self-contained interactive HTML view and return its path.
 
-        No part of the page loads from the network. See :func:`netgraph.view.write_html`
+        No part of the page loads from the network. See :func:`netgraph.view.html.render_html`
         for the options (``color_by``, ``size_by``, ``focus``, ``radius``, ``where``,
-        ``overlay``, ``title``).
+        ``overlay``, ``title``, ``max_nodes``).
         """
-        options.setdefault("ego", self.ego)
-        options.setdefault("size_by", "effective_size")
-        return html.write_html(self._view_graph(), path, **options)
+        return html.write_html(self.undirected, path, **self._view_options(options))
 
     def show(self, **options: Any):
         """Display the interactive view inline in a notebook (Jupyter, VS Code, Colab)."""
-        options.setdefault("ego", self.ego)
-        options.setdefault("size_by", "effective_size")
-        return html.show(self._view_graph(), **options)
+        return html.show(self.undirected, **self._view_options(options))
 
     @functools.cached_property
-    def plot(self) -> plots.NetworkPlots:
+    def plot(self) -> _Plots:
         """Matplotlib plots of this network; each takes and returns an Axes."""
-        return plots.NetworkPlots(self)
+        return _Plots(self)
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -484,6 +478,48 @@ class Network:
             directed=self.directed or other.directed,
         )
 
+    def anonymize(self, *, keep: Iterable[str] = (), key: str | bytes | None = None) -> Network:
+        """A copy for sharing, with every person renamed to a pseudonym such as ``p-3f9a1c2b7d``.
+
+        Pseudonyms are keyed hashes (HMAC-SHA256) of the ids: the same person gets the same
+        pseudonym in every table and, given the same ``key``, in every call. With no key a
+        random one is used, so nobody can recover a name by hashing candidate ids. People's
+        attributes are dropped except the columns named in ``keep`` (for example
+        ``keep=["company", "industry"]``); ties and interactions keep their dates and kinds.
+
+        Examples
+        --------
+        >>> net = Network.from_frames(ties=pd.DataFrame({"source": ["ann"], "target": ["bob"]}))
+        >>> anon = net.anonymize(key="secret")
+        >>> sorted(anon.people.index) == sorted(net.anonymize(key="secret").people.index)
+        True
+        >>> "ann" in anon.people.index
+        False
+        """
+        import hashlib
+        import hmac
+        import secrets
+
+        secret = key.encode() if isinstance(key, str) else key or secrets.token_bytes(32)
+        ids = self._people.index.astype(str)
+        pseudonyms = {
+            pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:10]
+            for pid in ids
+        }
+        keep = [c for c in keep if c in self._people.columns]
+        people = self._people[keep].rename(index=pseudonyms)
+        people.index.name = "id"
+
+        def rename(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame.assign(source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms))
+
+        return self._replace(
+            people=people,
+            ties=rename(self._stated_ties),
+            interactions=rename(self._interactions),
+            ego=None if self.ego is None else pseudonyms[self.ego],
+        )
+
     def _replace(self, **changes: Any) -> Network:
         """A new network with some parts replaced (tables assumed valid)."""
         parts = {
@@ -547,6 +583,55 @@ class Network:
         if person not in self._people.index:
             raise UnknownPersonError(person)
         return person
+
+
+class _Plots:
+    """``net.plot``: the plots of :mod:`netgraph.view.plots` fed from one network.
+
+    Each method takes ``ax=None`` and returns the matplotlib Axes; none calls ``plt.show()``.
+    """
+
+    def __init__(self, net: Network) -> None:
+        self._net = net
+
+    def _names(self) -> pd.Series | None:
+        people = self._net.people
+        return people["name"] if "name" in people.columns else None
+
+    def ego_map(self, person: Hashable | None = None, *, ax=None, **options: Any):
+        """The person's contacts grouped and coloured by community, the person in the centre."""
+        net = self._net
+        options.setdefault("communities", net._community)
+        return plots.ego_map(net.undirected, net._person(person), ax=ax, **options)
+
+    def brokerage(self, *, ax=None, label_top: int = 5):
+        """Burt's scatter of constraint against effective size, top brokers labelled."""
+        holes_table = self._net.structural_holes()
+        return plots.brokerage_scatter(holes_table, label_top=label_top, names=self._names(), ax=ax)
+
+    def affinity_composition(self, by=None, *, person: Hashable | None = None, ax=None):
+        """Share of same-group contacts per attribute against the chance expectation."""
+        net = self._net
+        if by is None:
+            by = [c for c in ("company", "industry", "school", "city") if c in net.people.columns]
+        if person is None and net.ego is not None:
+            person = net.ego
+        return plots.affinity_composition(net.undirected, by, person=person, ax=ax)
+
+    def strength_distribution(self, *, ax=None):
+        """Histogram of tie strength with the weak and strong thresholds and dormant share."""
+        weak = self._net.weak_ties()
+        return plots.strength_distribution(weak, thresholds=weak.attrs.get("thresholds"), ax=ax)
+
+    def interaction_timeline(self, person: Hashable | None = None, *, ax=None, **options: Any):
+        """Interactions over time per contact, with the dormant stretches marked."""
+        net = self._net
+        if person is None:
+            person = net.ego
+        options.setdefault("today", net.reference_date)
+        return plots.interaction_timeline(
+            net.interactions, person=person, names=self._names(), ax=ax, **options
+        )
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
     overlay = intros if len(intros) else None
     view = net.to_html(out / "network.html", title=title, overlay=overlay)
     steps("plots")
-    images = _plots(net, holes, weak, out / "plots")
+    images = _plots(net, out / "plots")
     steps("writing")
 
     names = net.people["name"] if "name" in net.people.columns else None
@@ -110,7 +110,7 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None, index: bool = 
     return frame.to_html(index=index, escape=True, border=0, na_rep="")
 
 
-def _plots(net, holes, weak, folder: Path) -> list[tuple[str, str]]:
+def _plots(net, folder: Path) -> list[tuple[str, str]]:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -119,22 +119,18 @@ def _plots(net, holes, weak, folder: Path) -> list[tuple[str, str]]:
     from netgraph.view import plots
 
     figures = []
-    jobs = [
-        ("brokerage", lambda ax: plots.brokerage_scatter(holes, names=_names(net), ax=ax)),
-        ("tie_strength", lambda ax: plots.strength_distribution(weak, ax=ax)),
-    ]
+    plot = net.plot
+    jobs = [("brokerage", plot.brokerage), ("tie_strength", plot.strength_distribution)]
     if net.ego is not None:
-        jobs.insert(0, ("ego_map", lambda ax: net.plot.ego_map(ax=ax)))
-    if len(net.interactions):
-        jobs.append(("timeline", lambda ax: net.plot.interaction_timeline(ax=ax)))
-    for column in ("company", "industry", "school", "city"):
-        if column in net.people.columns:
-            jobs.append(("affinity", lambda ax: net.plot.affinity_composition(ax=ax)))
-            break
+        jobs.insert(0, ("ego_map", plot.ego_map))
+        if len(net.interactions):
+            jobs.append(("timeline", plot.interaction_timeline))
+    if any(c in net.people.columns for c in ("company", "industry", "school", "city")):
+        jobs.append(("affinity", plot.affinity_composition))
     for name, draw in jobs:
         fig, ax = plt.subplots(figsize=(7, 5))
         try:
-            draw(ax)
+            draw(ax=ax)
             fig.tight_layout()
             fig.savefig(folder / f"{name}.png", dpi=110)
             buffer = io.BytesIO()
@@ -143,10 +139,6 @@ def _plots(net, holes, weak, folder: Path) -> list[tuple[str, str]]:
         finally:
             plt.close(fig)
     return figures
-
-
-def _names(net):
-    return net.people["name"] if "name" in net.people.columns else None
 
 
 class _Progress:

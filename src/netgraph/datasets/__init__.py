@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["sample"]
+from netgraph.datasets.snap import data_home, load_college_msg, load_email_eu_core
+
+__all__ = ["data_home", "load_college_msg", "load_email_eu_core", "sample"]
 
 
 def sample():
