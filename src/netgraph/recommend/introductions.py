@@ -1,0 +1,998 @@
+r"""Introductions: whom to meet next, and whom to introduce to each other.
+
+A new contact is worth what it adds to the openness of a person's network: the change in
+Burt's effective size and constraint [1]_ with the new tie in place, computed exactly by
+:func:`netgraph.analysis.holes.ego_structural_holes`. Contacts in other circles bring
+non-redundant information; Granovetter's weak ties are the bridges to them [2]_.
+
+Whether an introduction can happen depends on the connector who would make it. Rajkumar et
+al. [3]_ found, in a randomised experiment over 20 million LinkedIn members, that moderately
+weak ties, not the weakest nor the strongest, were the most useful for finding a new job: an
+inverted U in tie strength. :func:`strength_curve` is the inverted U used to weigh the two ties
+an introduction travels over.
+
+References
+----------
+.. [1] Burt, Ronald S. *Structural Holes: The Social Structure of Competition.* Cambridge, MA:
+   Harvard University Press, 1992.
+.. [2] Granovetter, Mark S. "The Strength of Weak Ties." *American Journal of Sociology* 78,
+   no. 6 (1973): 1360-1380.
+.. [3] Rajkumar, Karthik, Guillaume Saint-Jacques, Iavor Bojinov, Erik Brynjolfsson, and Sinan
+   Aral. "A Causal Test of the Strength of Weak Ties." *Science* 377, no. 6612 (2022):
+   1304-1310.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from netgraph.analysis.holes import ego_structural_holes
+from netgraph.errors import InputError, UnknownPersonError
+
+__all__ = ["introductions", "introductions_to_make", "strength_curve"]
+
+#: Quantile of the person's own tie strengths assumed for a tie that does not exist yet.
+NEW_TIE_QUANTILE = 0.25
+#: Extra value (as a fraction) of a contact in a group the person has few ties into.
+GROUP_BONUS = 0.5
+#: Most communities considered when proposing bridges for a whole organisation.
+MAX_COMMUNITIES = 2000
+#: Inverted U of the person -> connector tie (the ask): closer is easier, up to a point.
+ASK_CURVE = {"peak": 0.6, "floor": 0.5}
+#: Inverted U of the connector -> candidate tie (the reach): moderately weak is best [3]_.
+REACH_CURVE = {"peak": 0.35, "floor": 0.2}
+
+_INTRO_DTYPES = {
+    "person": object,
+    "via": object,
+    "score": float,
+    "reason": object,
+    "gain_effective_size": float,
+    "constraint_before": float,
+    "constraint_after": float,
+    "new_community": bool,
+    "via_strength": float,
+    "via_candidate_strength": float,
+    "mutual_contacts": np.int64,
+    "community": object,
+    "feasibility": float,
+    "value": float,
+    "asked_recently": bool,
+}
+_PAIR_DTYPES = {
+    "a": object,
+    "b": object,
+    "score": float,
+    "reason": object,
+    "a_community": object,
+    "b_community": object,
+    "gain_a": float,
+    "gain_b": float,
+}
+_PERSON_PAIR_DTYPES = {
+    **_PAIR_DTYPES,
+    "a_strength": float,
+    "b_strength": float,
+    "mutual_contacts": np.int64,
+}
+_ORG_PAIR_DTYPES = {
+    **_PAIR_DTYPES,
+    "a_inside": float,
+    "b_inside": float,
+    "ties_between": np.int64,
+    "expected_ties": float,
+}
+
+
+def strength_curve(
+    s: float | Iterable[float] | np.ndarray,
+    *,
+    peak: float = 0.35,
+    floor: float = 0.2,
+    sharpness: float = 2.0,
+) -> np.ndarray:
+    r"""Weigh tie strengths by an inverted U: moderately weak ties count most.
+
+    Rajkumar et al. [1]_ found that job mobility through a LinkedIn tie rises with tie
+    strength up to moderately weak ties and falls for stronger ones. This curve is a smooth,
+    documented stand-in for that shape (the paper does not publish a formula): a beta-shaped
+    bump with its maximum 1 at `peak`, lifted so that no tie counts less than `floor`:
+
+    .. math::
+
+        g(s) = f + (1 - f) \left(\frac{s}{s^*}\right)^{a}
+               \left(\frac{1 - s}{1 - s^*}\right)^{a (1 - s^*) / s^*}
+
+    with :math:`s^*` the peak, :math:`f` the floor and :math:`a` the sharpness; :math:`g(0) =
+    g(1) = f`. Strengths are clipped to [0, 1].
+
+    Parameters
+    ----------
+    s : float or array-like
+        Tie strengths.
+    peak : float, default 0.35
+        The strength that counts most, in (0, 1).
+    floor : float, default 0.2
+        The weight of the weakest and the strongest ties, in [0, 1].
+    sharpness : float, default 2.0
+        The exponent :math:`a`: larger values make the bump narrower.
+
+    Returns
+    -------
+    numpy.ndarray
+        The weights, in [floor, 1].
+
+    References
+    ----------
+    .. [1] Rajkumar, Karthik, et al. "A Causal Test of the Strength of Weak Ties." *Science*
+       377, no. 6612 (2022): 1304-1310.
+
+    Examples
+    --------
+    >>> print(strength_curve([0.05, 0.35, 0.6, 0.95]).round(3))
+    [0.267 1.    0.587 0.2  ]
+    """
+    if not 0 < peak < 1:
+        raise InputError(f"peak must be strictly between 0 and 1, not {peak!r}", column="peak")
+    x = np.clip(np.asarray(s, dtype=float), 0.0, 1.0)
+    b = sharpness * (1 - peak) / peak
+    bump = (x / peak) ** sharpness * ((1 - x) / (1 - peak)) ** b
+    return floor + (1 - floor) * bump
+
+
+def introductions(
+    G: nx.Graph,
+    person: Hashable,
+    *,
+    k: int = 10,
+    communities: Any = None,
+    interactions: pd.DataFrame | None = None,
+    today: Any = None,
+    weight: str | None = "weight",
+    by: str | None = None,
+    new_tie_strength: float | None = None,
+    max_per_connector: int | None = None,
+    recent_days: float = 90,
+    recent_ask_penalty: float = 0.5,
+    n_exact: int | None = None,
+) -> pd.DataFrame:
+    r"""Recommend people to be introduced to, through whom, and why it opens the network.
+
+    Candidates are the people two steps away: not the person, not already a contact, and tied
+    to at least one of the person's contacts (a *connector*, tied to both sides). Each
+    candidate gets one row, through the connector that makes the best introduction.
+
+    **Value** is what the new tie adds to the person's network, computed exactly with the tie
+    in place [1]_: the gain in effective size :math:`\Delta e` and the relative drop in
+    constraint, scaled so that both terms are 1 for a contact wholly outside the network of a
+    person with :math:`n` unconnected contacts,
+
+    .. math::
+
+        V = \tfrac12\Big(\max(\Delta e, 0) + (n + 1)
+            \max\big(\tfrac{c_\text{before} - c_\text{after}}{c_\text{before}}, 0\big)\Big)
+            \times (1 + 0.5 \, [\text{new community}]),
+
+    where the bonus applies when the candidate's community (or `by` group) is one the person
+    has few ties into: at most :math:`\max(1, \operatorname{round}(n / 10))` contacts. The new
+    tie is assumed to have the strength of the person's weaker ties (the 25th percentile of
+    her tie strengths) unless `new_tie_strength` is given.
+
+    **Feasibility** is how likely the introduction is to happen and to matter, through
+    connector :math:`v` with :math:`m` mutual contacts (connectors) in all:
+
+    .. math::
+
+        F = g_\text{ask}(s_{pv}) \; g_\text{reach}(s_{vc}) \; \frac{m}{m + 1}
+            \times (0.5 \text{ if } v \text{ was asked in the last 90 days})
+
+    :math:`g` is :func:`strength_curve`, an inverted U after Rajkumar et al. [3]_: the
+    connector-to-candidate tie peaks at moderately weak (0.35, floor 0.2), where novel
+    contacts come from; the person-to-connector tie peaks later (0.6, floor 0.5), since a
+    closer tie makes the ask easier, but the strongest ties, in the person's own circle, help
+    least. Mutual contacts saturate: one gives 0.5, three 0.75. The score is :math:`V F`.
+
+    **Fairness**: no connector is named for more than ``ceil(k / 3)`` rows (`max_per_connector`),
+    so the list does not lean on one person: a candidate whose best connector is full is
+    offered through her next-best connector, or left out. The list may then be shorter than
+    `k`. A connector the person asked for something (interactions of kind ``"ask"`` from the
+    person to the connector) within `recent_days` before `today` is down-weighted by
+    `recent_ask_penalty`.
+
+    **Scale**: every candidate gets a cheap pre-score (the unweighted gain in effective size,
+    :math:`1 + 2t/n - 2(t + m)/(n + 1)` with :math:`t` ties among the person's :math:`n`
+    contacts, times the group bonus and the best feasibility); only the best `n_exact`
+    (default ``max(50, 5 k)``) are scored exactly.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network, edge `weight` = tie strength in [0, 1]. A DiGraph is read through its
+        undirected view. Not modified.
+    person : node
+        The person to recommend for.
+    k : int, default 10
+        How many introductions.
+    communities : DataFrame, Series, mapping or list of sets, optional
+        Community of each person (the frame of :func:`netgraph.communities`, a Series or dict
+        person -> label, or networkx-style sets). None computes :func:`netgraph.communities`.
+    interactions : DataFrame, optional
+        The interaction log (``source``, ``target``, ``date``, ``kind``), to find recent asks.
+    today : date-like, optional
+        The date "recent" is measured from; None means the latest interaction date.
+    weight : str or None, default "weight"
+        Edge attribute holding tie strength (missing counts 1); None treats ties alike.
+    by : str, optional
+        A person attribute (such as ``"company"``) whose groups replace the communities.
+    new_tie_strength : float, optional
+        Strength assumed for the new tie; default the 25th percentile of the person's ties.
+    max_per_connector : int, optional
+        Most rows one connector may carry; default ``ceil(k / 3)``.
+    recent_days : float, default 90
+        How far back an ask counts as recent.
+    recent_ask_penalty : float, default 0.5
+        Factor applied to the feasibility through a recently asked connector.
+    n_exact : int, optional
+        How many candidates are scored exactly; default ``max(50, 5 k)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        At most `k` rows, best first, columns ``person`` (the candidate), ``via`` (the
+        connector), ``score``, ``reason``, ``gain_effective_size``, ``constraint_before``,
+        ``constraint_after``, ``new_community``, ``via_strength`` (person-connector),
+        ``via_candidate_strength``, ``mutual_contacts``, ``community`` (the candidate's
+        community or `by` group), ``feasibility``, ``value``, ``asked_recently``. Ties in score
+        are broken by candidate id, then connector id.
+
+    Raises
+    ------
+    UnknownPersonError
+        If `person` is not in `G`.
+
+    References
+    ----------
+    .. [1] Burt, Ronald S. *Structural Holes: The Social Structure of Competition.*
+       Cambridge, MA: Harvard University Press, 1992.
+    .. [2] Granovetter, Mark S. "The Strength of Weak Ties." *American Journal of Sociology*
+       78, no. 6 (1973): 1360-1380.
+    .. [3] Rajkumar, Karthik, et al. "A Causal Test of the Strength of Weak Ties." *Science*
+       377, no. 6612 (2022): 1304-1310.
+
+    Examples
+    --------
+    Ann's circle is a closed triangle; Bob also knows Cy, who has his own circle.
+
+    >>> G = nx.Graph()
+    >>> G.add_weighted_edges_from([("ann", "bob", 0.6), ("ann", "dee", 0.8), ("bob", "dee", 0.8),
+    ...                            ("bob", "cy", 0.35), ("cy", "eve", 0.9), ("cy", "fay", 0.9)])
+    >>> recs = introductions(G, "ann", communities={"ann": 0, "bob": 0, "dee": 0,
+    ...                                             "cy": 1, "eve": 1, "fay": 1})
+    >>> print(recs[["person", "via", "new_community"]].to_string(index=False))
+    person via  new_community
+        cy bob           True
+    >>> print(f"{recs['gain_effective_size'].iloc[0]:.4f}")
+    1.0645
+    """
+    U = _undirected(G)
+    _check_person(U, person)
+    k = _check_k(k)
+    contacts = _contacts(U, person)
+    if not contacts or k == 0:
+        return _empty(_INTRO_DTYPES)
+    edges = _edge_frame(U, contacts, weight)
+    contact_set = set(contacts)
+    is_contact = edges["dst"].isin(contact_set)
+    rows = edges[~is_contact & (edges["dst"] != person)].rename(
+        columns={"src": "via", "dst": "person", "w": "via_candidate_strength"}
+    )
+    if rows.empty:
+        return _empty(_INTRO_DTYPES)
+    n = len(contacts)
+    own = _own_strengths(U, person, contacts, weight)
+    w_new = _new_tie_strength(
+        _own_strengths(U, person, contacts, weight, clip=False), new_tie_strength, weight
+    )
+
+    rows["via_strength"] = own.reindex(rows["via"]).to_numpy()
+    rows["mutual_contacts"] = rows.groupby("person", sort=False)["via"].transform("size")
+    asked = _recent_asks(interactions, person, today, recent_days)
+    rows["asked_recently"] = rows["via"].isin(asked.index)
+    m = rows["mutual_contacts"].to_numpy(float)
+    rows["feasibility"] = (
+        strength_curve(rows["via_strength"].to_numpy(), **ASK_CURVE)
+        * strength_curve(rows["via_candidate_strength"].to_numpy(), **REACH_CURVE)
+        * m
+        / (m + 1)
+        * np.where(rows["asked_recently"].to_numpy(), recent_ask_penalty, 1.0)
+    )
+
+    # groups: how many of the person's contacts sit in each candidate's group
+    candidates = pd.unique(rows["person"])
+    labels = _labels(U, [*contacts, *candidates], communities, by, weight)
+    per_group = labels.reindex(contacts).value_counts()
+    few = max(1, round(0.1 * n))
+    group = labels.reindex(candidates)
+    into = per_group.reindex(group.to_numpy()).fillna(0).to_numpy()
+    cand = pd.DataFrame(
+        {"community": group.to_numpy(), "ties_into": into.astype(np.int64)}, index=candidates
+    )
+    cand["new_community"] = group.notna().to_numpy() & (into <= few)
+
+    # cheap pre-score: unweighted gain in effective size, times bonus and best feasibility
+    t = int(is_contact.sum()) // 2
+    best = rows.groupby("person", sort=False)["feasibility"].max()
+    mutual = rows.groupby("person", sort=False)["mutual_contacts"].first()
+    approx = 1 + 2 * t / n - 2 * (t + mutual.reindex(candidates).to_numpy()) / (n + 1)
+    bonus = 1 + GROUP_BONUS * cand["new_community"].to_numpy()
+    cand["pre"] = np.maximum(approx, 0.01) * bonus * best.reindex(candidates).to_numpy()
+    cand["_key"] = [str(c) for c in candidates]
+    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
+    cand = cand.sort_values(["pre", "_key"], ascending=[False, True], kind="stable").head(limit)
+
+    # exact value of each shortlisted candidate
+    before = ego_structural_holes(U, person, weight=weight)
+    es0, c0 = float(before["effective_size"]), float(before["constraint"])
+    after = [
+        ego_structural_holes(U, person, weight=weight, add=[(person, c, w_new)]) for c in cand.index
+    ]
+    cand["effective_size_after"] = [float(a["effective_size"]) for a in after]
+    cand["constraint_after"] = [float(a["constraint"]) for a in after]
+    cand["gain_effective_size"] = cand["effective_size_after"] - es0
+    drop = (c0 - cand["constraint_after"]) / c0 if c0 > 0 else 0.0 * cand["constraint_after"]
+    cand["value"] = (
+        0.5
+        * (np.maximum(cand["gain_effective_size"], 0) + (n + 1) * np.maximum(drop, 0))
+        * (1 + GROUP_BONUS * cand["new_community"])
+    )
+
+    rows = rows[rows["person"].isin(cand.index)]
+    rows = rows.join(cand.drop(columns=["pre", "_key"]), on="person")
+    rows["score"] = rows["value"] * rows["feasibility"]
+    rows = rows[rows["score"] > 0]
+    cap = math.ceil(k / 3) if max_per_connector is None else max(1, int(max_per_connector))
+    rows = _sorted(rows, "score", ["person", "via"])
+    connectors = rows.groupby("person", sort=False)["via"].agg(list)  # best first
+    # a candidate's row can only be passed over because its connector is full, and at most
+    # k // cap connectors fill up: her first k // cap + 1 rows are all the greedy pass can use
+    rows = rows[rows.groupby("person", sort=False).cumcount() <= k // cap]
+    picked = rows.iloc[_greedy(rows, k=k, cap=cap, unique="person", capped=["via"])]
+    if picked.empty:
+        return _empty(_INTRO_DTYPES)
+    picked = picked.assign(constraint_before=c0)
+
+    shown = {
+        c: [v, *(x for x in connectors[c] if x != v)]
+        for c, v in zip(picked["person"], picked["via"], strict=True)
+    }
+    names = _names(U, [person, *picked["person"], *(v for c in shown.values() for v in c[:3])])
+    today_ts = None if asked.empty else asked.attrs["today"]
+    picked["reason"] = [
+        _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts)
+        for r in picked.itertuples(index=False)
+    ]
+    return _finish(picked, _INTRO_DTYPES)
+
+
+def introductions_to_make(
+    G: nx.Graph,
+    person: Hashable | None = None,
+    *,
+    k: int = 10,
+    communities: Any = None,
+    weight: str | None = "weight",
+    by: str | None = None,
+    new_tie_strength: float | None = None,
+    max_per_person: int | None = None,
+    n_exact: int | None = None,
+    min_size: int = 3,
+    max_contacts: int = 2000,
+) -> pd.DataFrame:
+    r"""Recommend pairs of people to introduce to each other: give before you ask.
+
+    **For a person**: pairs of her contacts who are not tied, sit in different communities
+    (or `by` groups), and would each gain effective size [1]_ from the tie, computed exactly
+    with the tie in place (strength assumed as in :func:`introductions`). Brokers who connect
+    others build goodwill; the pair gains the non-redundant contact Granovetter's weak ties
+    provide [2]_. Score, with :math:`s_{pa}` the person's tie strength to :math:`a`:
+
+    .. math::
+
+        \text{score} = \sqrt{s_{pa} \, s_{pb}} \; \sqrt{\Delta e_a \, \Delta e_b},
+        \qquad \Delta e_a, \Delta e_b > 0 .
+
+    Only the best `n_exact` pairs (default ``max(50, 5 k)``) by a cheap pre-score (closeness
+    times the unweighted gains :math:`1 - 2 m / (d + 1)`, with :math:`m` common contacts and
+    :math:`d` degree) are scored exactly; the person's `max_contacts` closest contacts are
+    considered. No contact appears in more than ``ceil(k / 3)`` pairs (`max_per_person`).
+
+    **For an organisation** (``person=None``): bridges between communities that are tied less
+    than their sizes would predict. For communities :math:`X, Y` with :math:`n_X, n_Y` members,
+    :math:`E_{XY}` ties between them and volumes (sums of degrees) :math:`D_X, D_Y` in a
+    network of :math:`M` ties, the expected count under random wiring is :math:`D_X D_Y / 2M`
+    and the need is
+
+    .. math::
+
+        \text{need}_{XY} = \sqrt{n_X n_Y}\, \max\Big(0, 1 - \frac{E_{XY}}{D_X D_Y / 2M}\Big).
+
+    For each pair of communities with the highest need (each at least `min_size` people; the
+    2,000 largest such communities are considered), the
+    pair of people proposed is the most embedded one that is not yet tied, each drawn from the
+    five members who know the largest share of their own community (``a_inside``), preferring
+    people not proposed already; the score is :math:`\text{need}_{XY}
+    \sqrt{\text{inside}_a \, \text{inside}_b}`, and both must gain effective size.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network (a DiGraph is read through its undirected view). Not modified.
+    person : node, optional
+        The person making the introductions; None for the whole organisation.
+    k : int, default 10
+        How many pairs.
+    communities : DataFrame, Series, mapping or list of sets, optional
+        As in :func:`introductions`; None computes :func:`netgraph.communities`.
+    weight : str or None, default "weight"
+        Edge attribute holding tie strength; None treats ties alike.
+    by : str, optional
+        A person attribute whose groups replace the communities.
+    new_tie_strength : float, optional
+        Strength assumed for the new tie; default the 25th percentile of the person's tie
+        strengths (of all tie strengths for an organisation).
+    max_per_person : int, optional
+        Most pairs one contact may appear in (person mode); default ``ceil(k / 3)``.
+    n_exact : int, optional
+        Pairs scored exactly (person mode); default ``max(50, 5 k)``.
+    min_size : int, default 3
+        Smallest community considered (organisation mode).
+    max_contacts : int, default 2000
+        Most contacts considered (person mode), the closest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        At most `k` rows, best first, with ``a``, ``b`` (``a`` sorts before ``b``),
+        ``score``, ``reason``, ``a_community``, ``b_community``, ``gain_a``, ``gain_b``
+        (their gains in effective size) and, for a person, ``a_strength``, ``b_strength``
+        (her ties to them) and ``mutual_contacts`` (their common contacts, her included);
+        for an organisation, ``a_inside``, ``b_inside`` (share of their own community each
+        knows), ``ties_between`` and ``expected_ties`` (between the two communities).
+
+    Raises
+    ------
+    UnknownPersonError
+        If `person` is given and not in `G`.
+
+    References
+    ----------
+    .. [1] Burt, Ronald S. *Structural Holes: The Social Structure of Competition.*
+       Cambridge, MA: Harvard University Press, 1992.
+    .. [2] Granovetter, Mark S. "The Strength of Weak Ties." *American Journal of Sociology*
+       78, no. 6 (1973): 1360-1380.
+
+    Examples
+    --------
+    Two triangles; Ann knows Bob in the first and Cy in the second.
+
+    >>> G = nx.Graph([("ann", "bob"), ("bob", "bo2"), ("bo2", "bo3"), ("bob", "bo3"),
+    ...               ("ann", "cy"), ("cy", "cy2"), ("cy2", "cy3"), ("cy", "cy3")])
+    >>> groups = {"ann": 0, "bob": 1, "bo2": 1, "bo3": 1, "cy": 2, "cy2": 2, "cy3": 2}
+    >>> pairs = introductions_to_make(G, "ann", communities=groups, weight=None)
+    >>> print(pairs[["a", "b", "gain_a", "gain_b"]].round(4).to_string(index=False))
+      a  b  gain_a  gain_b
+    bob cy  0.6667  0.6667
+    """
+    U = _undirected(G)
+    k = _check_k(k)
+    if person is None:
+        return _bridges(
+            U,
+            k=k,
+            communities=communities,
+            weight=weight,
+            by=by,
+            new_tie_strength=new_tie_strength,
+            min_size=min_size,
+        )
+    _check_person(U, person)
+    contacts = _contacts(U, person)
+    if len(contacts) < 2 or k == 0:
+        return _empty(_PERSON_PAIR_DTYPES)
+    own = _own_strengths(U, person, contacts, weight)
+    w_new = _new_tie_strength(
+        _own_strengths(U, person, contacts, weight, clip=False), new_tie_strength, weight
+    )
+    if len(contacts) > max_contacts:
+        keep = own.rename("w").to_frame().assign(_key=[str(c) for c in own.index])
+        contacts = list(_sorted(keep, "w", ["_key"]).index[:max_contacts])
+        own = own.reindex(contacts)
+    labels = _labels(U, contacts, communities, by, weight).reindex(contacts)
+    d = len(contacts)
+
+    # contacts x everyone they know, as a sparse 0/1 matrix
+    edges = _edge_frame(U, contacts, weight)
+    row = pd.Index(contacts, tupleize_cols=False).get_indexer(edges["src"])
+    col, reach = pd.factorize(edges["dst"])
+    R = sp.csr_array((np.ones(len(row)), (row, col)), shape=(d, len(reach)))
+    common = (R @ R.T).toarray()
+    tied = R[:, reach.get_indexer(contacts)].toarray() > 0 if d else np.zeros((0, 0), bool)
+    degree = np.asarray(R.sum(axis=1)).ravel()
+    codes, _ = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
+    i, j = np.triu_indices(d, 1)
+    ok = (codes[i] >= 0) & (codes[j] >= 0) & (codes[i] != codes[j]) & ~tied[i, j]
+    i, j = i[ok], j[ok]
+    if not len(i):
+        return _empty(_PERSON_PAIR_DTYPES)
+    m = common[i, j]
+    wa, wb = own.to_numpy(float)[i], own.to_numpy(float)[j]
+    closeness = np.sqrt(np.clip(wa, 0, None) * np.clip(wb, 0, None))
+    approx = np.clip(1 - 2 * m / (degree[i] + 1), 0.01, None) * np.clip(
+        1 - 2 * m / (degree[j] + 1), 0.01, None
+    )
+    ids = [str(c) for c in contacts]
+    pairs = pd.DataFrame(
+        {"i": i, "j": j, "pre": closeness * approx, "_a": np.take(ids, i), "_b": np.take(ids, j)}
+    )
+    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
+    pairs = _sorted(pairs, "pre", ["_a", "_b"]).head(limit)
+
+    es = {
+        c: float(ego_structural_holes(U, c, weight=weight)["effective_size"])
+        for c in {contacts[x] for x in (*pairs["i"], *pairs["j"])}
+    }
+
+    def gain(u: Hashable, v: Hashable) -> float:
+        after = ego_structural_holes(U, u, weight=weight, add=[(u, v, w_new)])
+        return float(after["effective_size"]) - es[u]
+
+    a = [contacts[x] for x in pairs["i"]]
+    b = [contacts[x] for x in pairs["j"]]
+    # a sorts before b
+    swap = pairs["_a"].to_numpy() > pairs["_b"].to_numpy()
+    a, b = (
+        [y if s else x for x, y, s in zip(a, b, swap, strict=True)],
+        [x if s else y for x, y, s in zip(a, b, swap, strict=True)],
+    )
+    out = pd.DataFrame(
+        {
+            "a": pd.Series(a, dtype=object),
+            "b": pd.Series(b, dtype=object),
+            "a_community": labels.reindex(a).to_numpy(),
+            "b_community": labels.reindex(b).to_numpy(),
+            "gain_a": [gain(x, y) for x, y in zip(a, b, strict=True)],
+            "gain_b": [gain(y, x) for x, y in zip(a, b, strict=True)],
+            "a_strength": own.reindex(a).to_numpy(float),
+            "b_strength": own.reindex(b).to_numpy(float),
+            "mutual_contacts": common[pairs["i"], pairs["j"]].astype(np.int64),
+        }
+    )
+    out = out[(out["gain_a"] > 1e-9) & (out["gain_b"] > 1e-9)]
+    out["score"] = np.sqrt(
+        np.clip(out["a_strength"] * out["b_strength"], 0, None) * out["gain_a"] * out["gain_b"]
+    )
+    out = out.assign(_a=[str(x) for x in out["a"]], _b=[str(x) for x in out["b"]])
+    out = _sorted(out, "score", ["_a", "_b"])
+    cap = math.ceil(k / 3) if max_per_person is None else max(1, int(max_per_person))
+    out = out.iloc[_greedy(out, k=k, cap=cap, capped=["a", "b"])]
+    names = _names(U, [*out["a"], *out["b"]])
+    out["reason"] = [_make_reason(r, names, by) for r in out.itertuples(index=False)]
+    return _finish(out, _PERSON_PAIR_DTYPES)
+
+
+# --------------------------------------------------------------------------- organisation
+
+
+def _bridges(
+    U: nx.Graph,
+    *,
+    k: int,
+    communities: Any,
+    weight: str | None,
+    by: str | None,
+    new_tie_strength: float | None,
+    min_size: int,
+) -> pd.DataFrame:
+    """Bridges between under-connected communities (introductions_to_make, person=None)."""
+    nodes = list(U)
+    n = len(nodes)
+    if n < 2 or U.number_of_edges() == 0 or k == 0:
+        return _empty(_ORG_PAIR_DTYPES)
+    index = pd.Index(nodes, tupleize_cols=False)
+    labels = _labels(U, nodes, communities, by, weight).reindex(index)
+    codes, uniques = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
+    pairs = np.array([(u, v) for u, v in U.edges() if u != v], dtype=object).reshape(-1, 2)
+    u = index.get_indexer(pairs[:, 0])
+    v = index.get_indexer(pairs[:, 1])
+    A = sp.coo_array((np.ones(2 * len(u)), (np.r_[u, v], np.r_[v, u])), shape=(n, n)).tocsr()
+    A.data[:] = 1.0  # duplicates collapse to one tie
+    known = codes >= 0
+    size = np.bincount(codes[known], minlength=len(uniques))
+    # the communities of at least min_size people, the largest MAX_COMMUNITIES of them
+    big = np.flatnonzero(size >= min_size)
+    big = big[np.lexsort((big, -size[big]))][:MAX_COMMUNITIES]
+    slot = np.full(len(uniques), -1)
+    slot[big] = np.arange(len(big))
+    member = known.copy()
+    member[known] = slot[codes[known]] >= 0
+    people = np.flatnonzero(member)
+    B = sp.csr_array((np.ones(len(people)), (people, slot[codes[people]])), shape=(n, len(big)))
+    AB = A @ B  # people x communities: neighbours in each
+    E = (B.T @ AB).toarray()  # ties between communities (twice the ties inside, diagonal)
+    degree = np.asarray(A.sum(axis=1)).ravel()
+    volume = B.T @ degree  # sum of the members' degrees
+    two_m = A.sum()
+    if len(big) < 2 or two_m == 0:
+        return _empty(_ORG_PAIR_DTYPES)
+    X, Y = np.triu_indices(len(big), 1)
+    expected = volume[X] * volume[Y] / two_m
+    with np.errstate(divide="ignore", invalid="ignore"):
+        deficit = np.where(expected > 0, 1 - E[X, Y] / expected, 0.0)
+    need = np.sqrt(size[big[X]] * size[big[Y]]) * np.clip(deficit, 0, None)
+    order = np.lexsort((Y, X, -need))
+    order = order[need[order] > 0]
+
+    inside_count = np.asarray(AB.multiply(B).sum(axis=1)).ravel()  # ties inside own community
+    share = np.zeros(n)
+    share[member] = inside_count[member] / np.maximum(size[codes[member]] - 1, 1)
+    members = pd.DataFrame(
+        {"code": slot[codes], "share": share, "_key": [str(x) for x in nodes]}, index=index
+    )[member]
+    members = members.sort_values(["code", "share", "_key"], ascending=[True, False, True])
+    top = members[members.groupby("code").cumcount() < 5]
+    top_by_code = {c: list(g.index) for c, g in top.groupby("code", sort=False)}
+
+    if weight is None:
+        w_new = 1.0
+    else:
+        weights = np.fromiter((w for *_, w in U.edges(data=weight, default=1.0)), dtype=float)
+        w_new = _new_tie_strength(pd.Series(weights), new_tie_strength, weight)
+
+    rows, used = [], Counter()
+    es: dict[Hashable, float] = {}
+
+    def gain(x: Hashable, y: Hashable) -> float:
+        if x not in es:
+            es[x] = float(ego_structural_holes(U, x, weight=weight)["effective_size"])
+        after = ego_structural_holes(U, x, weight=weight, add=[(x, y, w_new)])
+        return float(after["effective_size"]) - es[x]
+
+    for p in order:
+        if len(rows) == k:
+            break
+        x, y = X[p], Y[p]
+        options = [
+            (share[index.get_loc(a)] * share[index.get_loc(b)], a, b)
+            for a in top_by_code.get(x, [])
+            for b in top_by_code.get(y, [])
+            if not U.has_edge(a, b)
+        ]
+        # most embedded first, people not proposed yet before those already proposed
+        options.sort(key=lambda o: (used[o[1]] + used[o[2]] > 0, -o[0], str(o[1]), str(o[2])))
+        for s, a, b in options:
+            ga, gb = gain(a, b), gain(b, a)
+            if ga > 1e-9 and gb > 1e-9:
+                if str(a) > str(b):
+                    a, b, ga, gb, x, y = b, a, gb, ga, y, x
+                rows.append(
+                    {
+                        "a": a,
+                        "b": b,
+                        "score": need[p] * math.sqrt(s),
+                        "a_community": uniques[big[x]],
+                        "b_community": uniques[big[y]],
+                        "gain_a": ga,
+                        "gain_b": gb,
+                        "a_inside": share[index.get_loc(a)],
+                        "b_inside": share[index.get_loc(b)],
+                        "ties_between": int(E[x, y]),
+                        "expected_ties": float(expected[p]),
+                        "size_a": int(size[big[x]]),
+                        "size_b": int(size[big[y]]),
+                    }
+                )
+                used.update([a, b])
+                break
+    if not rows:
+        return _empty(_ORG_PAIR_DTYPES)
+    out = pd.DataFrame(rows)
+    out = out.assign(_a=[str(x) for x in out["a"]], _b=[str(x) for x in out["b"]])
+    out = _sorted(out, "score", ["_a", "_b"])
+    names = _names(U, [*out["a"], *out["b"]])
+    out["reason"] = [_bridge_reason(r, names, by) for r in out.itertuples(index=False)]
+    return _finish(out, _ORG_PAIR_DTYPES)
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def _undirected(G: nx.Graph) -> nx.Graph:
+    """The graph itself, or the undirected view of a directed graph.
+
+    A multigraph becomes a Graph whose edge attributes are those of the last parallel edge
+    except numeric weights, which are added up (as the structural-hole measures do).
+    """
+    if G.is_multigraph():
+        H = nx.Graph()
+        H.add_nodes_from(G.nodes(data=True))
+        for u, v, d in G.edges(data=True):
+            total = {}
+            if H.has_edge(u, v):
+                total = {
+                    key: H[u][v][key] + value
+                    for key, value in d.items()
+                    if isinstance(value, (int, float))
+                    and isinstance(H[u][v].get(key), (int, float))
+                }
+            H.add_edge(u, v, **{**d, **total})
+        return H
+    return G.to_undirected(as_view=True) if G.is_directed() else G
+
+
+def _check_person(G: nx.Graph, person: Hashable) -> None:
+    try:
+        found = person in G
+    except TypeError:  # unhashable
+        found = False
+    if not found:
+        raise UnknownPersonError(person)
+
+
+def _check_k(k: int) -> int:
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 0:
+        raise InputError(f"k must be a non-negative whole number, not {k!r}", column="k")
+    return int(k)
+
+
+def _contacts(G: nx.Graph, person: Hashable) -> list:
+    return [v for v in G.adj[person] if v != person]
+
+
+def _edge_frame(G: nx.Graph, sources: Iterable[Hashable], weight: str | None) -> pd.DataFrame:
+    """One row (src, dst, w) per tie of each source, self-loops dropped; w clipped to [0, 1]."""
+    src, dst, w = [], [], []
+    adj = G.adj
+    for u in sources:
+        nbrs = adj[u]
+        src.extend([u] * len(nbrs))
+        dst.extend(nbrs)
+        if weight is not None:
+            w.extend(d.get(weight, 1.0) for d in nbrs.values())
+    frame = pd.DataFrame(
+        {
+            "src": pd.Series(src, dtype=object),
+            "dst": pd.Series(dst, dtype=object),
+            "w": _clip_strength(w if weight is not None else np.ones(len(src))),
+        }
+    )
+    return frame[frame["src"] != frame["dst"]].reset_index(drop=True)
+
+
+def _clip_strength(values: Iterable[Any], *, clip: bool = True) -> np.ndarray:
+    w = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(float)
+    w = np.nan_to_num(w, nan=1.0)
+    return np.clip(w, 0.0, 1.0) if clip else w
+
+
+def _own_strengths(
+    G: nx.Graph, person: Hashable, contacts: list, weight: str | None, *, clip: bool = True
+) -> pd.Series:
+    """The person's tie strengths (clipped to [0, 1] unless `clip` is False), by contact."""
+    if weight is None:
+        values = np.ones(len(contacts))
+    else:
+        values = _clip_strength((G.adj[person][c].get(weight, 1.0) for c in contacts), clip=clip)
+    return pd.Series(values, index=pd.Index(contacts, dtype=object, tupleize_cols=False))
+
+
+def _new_tie_strength(own: pd.Series, given: float | None, weight: str | None) -> float:
+    if weight is None:
+        return 1.0
+    if given is not None:
+        return float(given)
+    if own.empty:
+        return 0.5
+    return float(np.quantile(own.to_numpy(float), NEW_TIE_QUANTILE))
+
+
+def _names(G: nx.Graph, nodes: Iterable[Hashable]) -> dict:
+    """Display name of each node: its ``name`` attribute when present, else its id."""
+    out = {}
+    for node in nodes:
+        if node in out:
+            continue
+        name = G.nodes[node].get("name") if node in G else None
+        out[node] = name.strip() if isinstance(name, str) and name.strip() else str(node)
+    return out
+
+
+def _labels(
+    G: nx.Graph, nodes: list, communities: Any, by: str | None, weight: str | None
+) -> pd.Series:
+    """Group label of each node (object dtype, NaN when unknown), indexed by node."""
+    index = pd.Index(list(dict.fromkeys(nodes)), dtype=object, tupleize_cols=False)
+    if by is not None:
+        values = [G.nodes[x].get(by) if x in G else None for x in index]
+        found = pd.Series(values, index=index, dtype=object)
+        found = found.where(found.notna() & (found.astype(str).str.strip() != ""))
+        if found.isna().all() and not any(by in d for _, d in G.nodes(data=True)):
+            raise InputError(
+                f"no person has the attribute {by!r}",
+                column=by,
+                fix="Pass the name of a people column, such as 'company', or by=None.",
+            )
+        return found
+    if communities is None:
+        from netgraph.analysis.communities import communities as find
+
+        communities = find(G, weight=weight, seed=0)
+    if isinstance(communities, pd.DataFrame):
+        if "community" not in communities.columns:
+            raise InputError(
+                "the communities table has no 'community' column",
+                column="community",
+                fix="Pass the output of netgraph.communities(G) or a Series of labels.",
+            )
+        series = communities["community"]
+    elif isinstance(communities, pd.Series):
+        series = communities
+    elif isinstance(communities, Mapping):
+        series = pd.Series(dict(communities), dtype=object)
+    else:  # networkx style: an iterable of sets of nodes
+        series = pd.Series(
+            {node: i for i, block in enumerate(communities) for node in block}, dtype=object
+        )
+    series = series[~series.index.duplicated()]
+    return series.astype(object).reindex(index)
+
+
+def _recent_asks(
+    interactions: pd.DataFrame | None, person: Hashable, today: Any, days: float
+) -> pd.Series:
+    """Date of the person's latest ask of each contact within `days` before `today`."""
+    empty = pd.Series(dtype="datetime64[us]")
+    cols = {"source", "target", "date", "kind"}
+    if interactions is None or not len(interactions) or not cols <= set(interactions.columns):
+        return empty
+    from netgraph.strength import reference_date
+
+    ref = pd.Timestamp(today) if today is not None else reference_date(interactions)
+    dates = pd.to_datetime(interactions["date"], errors="coerce")
+    kind = interactions["kind"].astype("string").str.strip().str.lower()
+    mask = (
+        (interactions["source"] == person)
+        & (kind == "ask").fillna(False)
+        & (dates <= ref)
+        & (dates > ref - pd.Timedelta(days=days))
+    ).to_numpy(bool)
+    found = dates[mask].groupby(interactions["target"][mask].to_numpy()).max()
+    found.attrs["today"] = ref
+    return found
+
+
+def _sorted(frame: pd.DataFrame, score: str, keys: list[str]) -> pd.DataFrame:
+    """Sort by score (descending) then by the string form of the key columns."""
+    tmp = frame.assign(**{f"__{c}": [str(x) for x in frame[c]] for c in keys})
+    tmp = tmp.sort_values(
+        [score, *(f"__{c}" for c in keys)], ascending=[False] + [True] * len(keys), kind="stable"
+    )
+    return tmp.drop(columns=[f"__{c}" for c in keys])
+
+
+def _greedy(
+    frame: pd.DataFrame,
+    *,
+    k: int,
+    cap: int | None,
+    unique: str | None = None,
+    capped: list[str] = (),  # type: ignore[assignment]
+) -> list[int]:
+    """Positions of the first `k` rows, in order, with unique `unique` and capped people."""
+    taken: set = set()
+    counts: Counter = Counter()
+    out: list[int] = []
+    keys = frame[unique].tolist() if unique else [None] * len(frame)
+    people = (
+        list(zip(*(frame[c].tolist() for c in capped), strict=True))
+        if capped
+        else [()] * len(frame)
+    )
+    for pos, (key, who) in enumerate(zip(keys, people, strict=True)):
+        if len(out) >= k:
+            break
+        if unique and key in taken:
+            continue
+        if cap is not None and any(counts[x] >= cap for x in who):
+            continue
+        out.append(pos)
+        taken.add(key)
+        counts.update(who)
+    return out
+
+
+def _finish(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
+    out = frame.reset_index(drop=True)[list(dtypes)]
+    return out.astype({c: t for c, t in dtypes.items() if t is not object})
+
+
+def _empty(dtypes: dict) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
+
+
+def _group_text(label: Any, by: str | None) -> str:
+    return f"community {label}" if by is None else f"{by} {label}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{'no' if n == 0 else n} {word}s"
+
+
+def _intro_reason(
+    r: Any,
+    names: dict,
+    connectors: list,
+    es0: float,
+    by: str | None,
+    asked: pd.Series,
+    today: pd.Timestamp | None,
+) -> str:
+    via, cand = names[r.via], names[r.person]
+    text = (
+        f"Ask {via} to introduce you to {cand}. {via} knows you (tie strength "
+        f"{r.via_strength:.2f}) and {cand} ({r.via_candidate_strength:.2f})"
+    )
+    if r.mutual_contacts > 1:
+        others = [names.get(c, str(c)) for c in connectors[:3]]
+        more = ", ..." if len(connectors) > 3 else ""
+        text += f"; {r.mutual_contacts} of your contacts know {cand} ({', '.join(others)}{more})"
+    else:
+        text += f"; {via} is the only contact you share with {cand}"
+    text += "."
+    if r.new_community:
+        text += (
+            f" {cand} is in {_group_text(r.community, by)}, where you have "
+            f"{_count(int(r.ties_into), 'tie')}."
+        )
+    if r.gain_effective_size > 0:
+        text += (
+            f" Knowing {cand} would raise your effective size from {es0:.2f} to "
+            f"{r.effective_size_after:.2f}"
+        )
+    else:
+        text += f" Knowing {cand} would leave your effective size at {es0:.2f}"
+    text += f" and take your constraint from {r.constraint_before:.2f} to {r.constraint_after:.2f}."
+    if r.asked_recently and today is not None:
+        days = int((today - asked[r.via]) / pd.Timedelta(days=1))
+        text += f" You asked {via} for something {_count(days, 'day')} ago, so {via} ranks lower."
+    return text
+
+
+def _make_reason(r: Any, names: dict, by: str | None) -> str:
+    a, b = names[r.a], names[r.b]
+    others = int(r.mutual_contacts) - 1
+    return (
+        f"Introduce {a} to {b}: you know both ({r.a_strength:.2f} and {r.b_strength:.2f}), they "
+        f"are not tied, and they sit in different circles ({_group_text(r.a_community, by)} and "
+        f"{_group_text(r.b_community, by)}), sharing {_count(others, 'contact')} besides you. "
+        f"The tie would raise {a}'s effective size by {r.gain_a:.2f} and {b}'s by {r.gain_b:.2f}."
+    )
+
+
+def _bridge_reason(r: Any, names: dict, by: str | None) -> str:
+    a, b = names[r.a], names[r.b]
+    ga, gb = _group_text(r.a_community, by), _group_text(r.b_community, by)
+    return (
+        f"Introduce {a} to {b}. {ga[0].upper() + ga[1:]} ({r.size_a} people) and {gb} "
+        f"({r.size_b} people) have {_count(int(r.ties_between), 'tie')} between them where "
+        f"their members' ties would lead you to expect {r.expected_ties:.1f}. {a} knows "
+        f"{r.a_inside:.0%} of {ga} and {b} {r.b_inside:.0%} of {gb}; the tie would raise "
+        f"{a}'s effective size by {r.gain_a:.2f} and {b}'s by {r.gain_b:.2f}."
+    )

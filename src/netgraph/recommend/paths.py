@@ -1,0 +1,303 @@
+r"""Warm paths: chains of introductions to people who match a description.
+
+Most jobs and deals reach people through contacts of contacts [1]_, and a chain of
+introductions is only as strong as its links. The best chain to each target maximises the
+product of the tie strengths along it (each link a chance that the introduction is made),
+found with a hop-limited Bellman-Ford search on :math:`-\log(\text{strength})`, never by
+listing all paths.
+
+References
+----------
+.. [1] Granovetter, Mark S. "The Strength of Weak Ties." *American Journal of Sociology* 78,
+   no. 6 (1973): 1360-1380.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from netgraph.errors import InputError
+from netgraph.recommend.introductions import (
+    _check_k,
+    _check_person,
+    _edge_frame,
+    _names,
+    _undirected,
+)
+
+__all__ = ["paths_to"]
+
+#: Strengths are clipped below at this value so that -log stays finite.
+_TINY = 1e-12
+
+_DTYPES = {
+    "target": object,
+    "path": object,
+    "hops": np.int64,
+    "score": float,
+    "ask_first": object,
+    "reason": object,
+    "strengths": object,
+}
+
+
+def paths_to(
+    G: nx.Graph,
+    people: pd.DataFrame | None,
+    person: Hashable,
+    *,
+    k: int = 5,
+    max_hops: int = 3,
+    weight: str | None = "weight",
+    **criteria: Any,
+) -> pd.DataFrame:
+    r"""Find the warmest chains of introductions to people matching some attributes.
+
+    Targets are the people whose attributes contain every given value, case-insensitively
+    (``company="acme"`` matches "Acme Corp"; a list of values matches any of them). For each
+    target within `max_hops` ties of the person, the best path maximises the product of the
+    tie strengths :math:`s_e` along it,
+
+    .. math::
+
+        \text{score}(P) = \prod_{e \in P} s_e
+                        = \exp\Big(-\sum_{e \in P} -\log s_e\Big),
+
+    found by `max_hops` rounds of Bellman-Ford relaxation over the ties of the people within
+    ``max_hops - 1`` steps: round :math:`h` gives the best path of at most :math:`h` ties.
+    Strengths are clipped to [1e-12, 1], so no cost is negative and the best walk is a simple
+    path. Equal scores prefer fewer hops, then intermediaries with smaller ids. A target
+    who is already a contact is a path of one hop (ask her yourself).
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        The network, edge `weight` = tie strength (a DiGraph is read through its undirected
+        view). Not modified.
+    people : pandas.DataFrame or None
+        People indexed by id (or with an ``id`` column), with the attribute columns; None
+        uses the node attributes of `G`.
+    person : node
+        Where the paths start.
+    k : int, default 5
+        How many targets (one path each), best first.
+    max_hops : int, default 3
+        Longest chain, in ties (3: two intermediaries).
+    weight : str or None, default "weight"
+        Edge attribute holding tie strength (missing counts 1); None makes every tie 1, so
+        the shortest paths win.
+    **criteria
+        Column = value pairs, such as ``company="Acme", role="engineering manager"``; the
+        column ``id`` (or the index name) matches ids. No criteria: everyone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        At most `k` rows: ``target``, ``path`` (list of ids from the person to the target),
+        ``hops``, ``score``, ``ask_first`` (the first person to ask: ``path[1]``),
+        ``reason`` and ``strengths`` (the tie strengths along the path).
+
+    Raises
+    ------
+    UnknownPersonError
+        If `person` is not in `G`.
+    InputError
+        If a criterion names no column of `people` (the message lists the columns).
+
+    References
+    ----------
+    .. [1] Granovetter, Mark S. "The Strength of Weak Ties." *American Journal of Sociology*
+       78, no. 6 (1973): 1360-1380.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_weighted_edges_from([("me", "ann", 0.9), ("ann", "tom", 0.5), ("me", "bob", 0.4),
+    ...                            ("bob", "tom", 0.9), ("bob", "sue", 0.8)])
+    >>> people = pd.DataFrame({"company": ["Acme Corp", "Initech"]}, index=["tom", "sue"])
+    >>> found = paths_to(G, people, "me", company="acme")
+    >>> print(found[["target", "path", "hops", "score", "ask_first"]].to_string(index=False))
+    target           path  hops  score ask_first
+       tom [me, ann, tom]     2   0.45       ann
+    """
+    U = _undirected(G)
+    _check_person(U, person)
+    k = _check_k(k)
+    if isinstance(max_hops, bool) or not isinstance(max_hops, (int, np.integer)) or max_hops < 1:
+        raise InputError(
+            f"max_hops must be a whole number >= 1, not {max_hops!r}", column="max_hops"
+        )
+    if people is None:
+        people = pd.DataFrame.from_dict(dict(U.nodes(data=True)), orient="index")
+    elif "id" in people.columns and people.index.name != "id":
+        people = people.set_index("id")
+    targets = _match(people, criteria)
+    targets = {t for t in targets if t != person and t in U}
+    if not targets or k == 0:
+        return _empty()
+
+    best, hops, preds, index = _best_paths(U, person, max_hops, weight)
+    found = [t for t in targets if t in index]
+    if not found:
+        return _empty()
+    at = index.get_indexer(pd.Index(found, dtype=object, tupleize_cols=False))
+    table = pd.DataFrame(
+        {"target": pd.Series(found, dtype=object), "cost": best[at], "hops": hops[at]}
+    )
+    table = table[np.isfinite(table["cost"])]
+    table["_key"] = [str(t) for t in table["target"]]
+    table["_cost"] = table["cost"].round(12)  # equal scores up to rounding: fewer hops first
+    table = table.sort_values(["_cost", "hops", "_key"], kind="stable").head(k)
+    if table.empty:
+        return _empty()
+
+    start = index.get_loc(person)
+    paths = [_walk(preds, int(index.get_loc(t)), start, index) for t in table["target"]]
+    strengths = [
+        [_strength(U, u, v, weight) for u, v in zip(p, p[1:], strict=False)] for p in paths
+    ]
+    names = _names(U, [x for p in paths for x in p])
+    out = pd.DataFrame(
+        {
+            "target": table["target"].to_numpy(object),
+            "path": pd.Series(paths, dtype=object),
+            "hops": table["hops"].to_numpy(np.int64),
+            "score": [float(np.prod(s)) for s in strengths],
+            "ask_first": pd.Series([p[1] for p in paths], dtype=object),
+            "strengths": pd.Series(strengths, dtype=object),
+        }
+    )
+    out["reason"] = [
+        _reason(p, s, names, _described(people, p[-1], criteria))
+        for p, s in zip(paths, strengths, strict=True)
+    ]
+    return out[list(_DTYPES)].astype({"hops": np.int64, "score": float})
+
+
+def _match(people: pd.DataFrame, criteria: dict[str, Any]) -> list:
+    """Ids of the people whose columns contain every criterion (case-insensitive)."""
+    mask = np.ones(len(people), dtype=bool)
+    for column, wanted in criteria.items():
+        if column in people.columns:
+            values = people[column]
+        elif column == "id" or column == people.index.name:
+            values = people.index.to_series()
+        else:
+            listed = ", ".join(map(str, people.columns)) or "(none)"
+            raise InputError(
+                f"there is no people column {column!r} to match",
+                file="people",
+                column=column,
+                fix=f"Use one of the columns: {listed}.",
+            )
+        text = values.astype("string").str.lower()
+        options = [wanted] if isinstance(wanted, str) or not _listlike(wanted) else list(wanted)
+        hit = np.zeros(len(people), dtype=bool)
+        for option in options:
+            hit |= text.str.contains(str(option).lower(), regex=False).fillna(False).to_numpy(bool)
+        mask &= hit
+    return list(people.index[mask])
+
+
+def _listlike(value: Any) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset, pd.Series, np.ndarray))
+
+
+def _best_paths(
+    G: nx.Graph, person: Hashable, max_hops: int, weight: str | None
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], pd.Index]:
+    """Hop-limited Bellman-Ford from `person` on -log(strength).
+
+    Returns the best cost and its number of hops per node, the predecessor arrays of each
+    round (-1 where the round did not improve the node) and the node index.
+    """
+    inner = list(nx.single_source_shortest_path_length(G, person, cutoff=max_hops - 1))
+    edges = _edge_frame(G, inner, weight)
+    index = pd.Index(
+        list(dict.fromkeys([*inner, *edges["dst"]])), dtype=object, tupleize_cols=False
+    )
+    n = len(index)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.array([str(x) for x in index], dtype=object), kind="stable")] = np.arange(n)
+    src = index.get_indexer(edges["src"])
+    dst = index.get_indexer(edges["dst"])
+    cost = -np.log(np.clip(edges["w"].to_numpy(float), _TINY, 1.0))
+    best = np.full(n, np.inf)
+    hops = np.zeros(n, dtype=np.int64)
+    best[index.get_loc(person)] = 0.0
+    preds = []
+    for _ in range(max_hops):
+        offer = best[src] + cost
+        live = np.isfinite(offer)
+        s, t, c = src[live], dst[live], offer[live]
+        order = np.lexsort((rank[s], c, t))  # per target: cheapest, then smallest id
+        s, t, c = s[order], t[order], c[order]
+        first = np.r_[True, t[1:] != t[:-1]] if len(t) else np.zeros(0, dtype=bool)
+        s, t, c = s[first], t[first], c[first]
+        better = c < best[t] - 1e-9 * np.maximum(1.0, np.where(np.isfinite(best[t]), best[t], 1))
+        pred = np.full(n, -1, dtype=np.int64)
+        pred[t[better]] = s[better]
+        new_best, new_hops = best.copy(), hops.copy()
+        new_best[t[better]] = c[better]
+        new_hops[t[better]] = hops[s[better]] + 1
+        best, hops = new_best, new_hops
+        preds.append(pred)
+    return best, hops, preds, index
+
+
+def _walk(preds: list[np.ndarray], node: int, start: int, index: pd.Index) -> list:
+    """The path start -> node from the per-round predecessors."""
+    out = [node]
+    level = len(preds)
+    while node != start:
+        while preds[level - 1][node] < 0:  # the round that last improved the node
+            level -= 1
+        node = int(preds[level - 1][node])
+        out.append(node)
+        level -= 1
+    return [index[i] for i in reversed(out)]
+
+
+def _strength(G: nx.Graph, u: Hashable, v: Hashable, weight: str | None) -> float:
+    if weight is None:
+        return 1.0
+    value = pd.to_numeric(pd.Series([G.adj[u][v].get(weight, 1.0)]), errors="coerce").iloc[0]
+    return float(np.clip(1.0 if pd.isna(value) else value, _TINY, 1.0))
+
+
+def _described(people: pd.DataFrame, target: Hashable, criteria: dict[str, Any]) -> str:
+    """' (company: Acme Corp; role: CTO)' from the target's matched columns."""
+    parts = []
+    for column in criteria:
+        if column in people.columns and target in people.index:
+            value = people.at[target, column]
+            if isinstance(value, str) or pd.notna(value):
+                parts.append(f"{column}: {value}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _reason(path: list, strengths: list[float], names: dict, described: str) -> str:
+    target = names[path[-1]]
+    if len(path) == 2:
+        return (
+            f"You know {target}{described} directly (tie strength {strengths[0]:.2f}): "
+            f"ask {target} yourself."
+        )
+    chain = " -> ".join(
+        ["you"] + [f"{names[x]} ({s:.2f})" for x, s in zip(path[1:], strengths, strict=True)]
+    )
+    score = float(np.prod(strengths))
+    return (
+        f"{target}{described} is {len(path) - 1} steps away: {chain}. "
+        f"Ask {names[path[1]]} first; the chain's strength (the product of the tie "
+        f"strengths) is {score:.2f}."
+    )
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _DTYPES.items()})
