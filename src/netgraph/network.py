@@ -21,7 +21,7 @@ from netgraph.analysis import communities as communities_analysis
 from netgraph.analysis import ties as ties_analysis
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import formats, tables
-from netgraph.recommend import introductions, ledger, paths, reconnect
+from netgraph import recommend
 from netgraph.view import html, plots
 
 __all__ = ["Network"]
@@ -293,6 +293,34 @@ class Network:
     def _community(self) -> pd.Series:
         return self._communities["community"]
 
+    @functools.cached_property
+    def _community_labels(self) -> pd.Series:
+        """Each person's community described for people, e.g. "community 2 (mostly Acme)".
+
+        The description is the value of an attribute (company, school, industry, city) that
+        covers the largest share of the community, when that share is at least 40% and at
+        least twice its share among everyone (so a city that everyone shares says nothing).
+        """
+        community = self._community
+        labels = {c: f"community {c}" for c in community.unique()}
+        best = dict.fromkeys(labels, 0.4)
+        for column in ("company", "school", "industry", "city"):
+            if column not in self._people.columns:
+                continue
+            values = self._people[column].reindex(community.index)
+            table = pd.crosstab(community, values)
+            if table.empty:
+                continue
+            share = table.div(community.value_counts().reindex(table.index), axis=0)
+            overall = values.value_counts(normalize=True).reindex(share.columns)
+            share = share.where(share.ge(2 * overall, axis=1), 0.0)
+            top, top_share = share.idxmax(axis=1), share.max(axis=1)
+            for c in table.index:
+                if top_share[c] >= best[c] and community.eq(c).sum() > 1:
+                    best[c] = top_share[c]
+                    labels[c] = f"community {c} (mostly {top[c]})"
+        return community.map(labels)
+
     def closure(self, person: Hashable | None = None) -> pd.DataFrame:
         """Say whether a person's ego network (or the whole network) is closed or open.
 
@@ -314,10 +342,10 @@ class Network:
 
         ``person`` defaults to the ego. See :func:`netgraph.recommend.introductions`.
         """
-        options.setdefault("communities", self._community)
+        options.setdefault("communities", self._community_labels)
         options.setdefault("interactions", self._interactions)
         options.setdefault("today", self.reference_date)
-        return introductions.introductions(self.undirected, self._person(person), k=k, **options)
+        return recommend.introductions(self.undirected, self._person(person), k=k, **options)
 
     def introductions_to_make(self, person: Hashable | None = None, k: int = 10, **options: Any):
         """Pairs of people to introduce to each other: giving before asking.
@@ -328,8 +356,8 @@ class Network:
         """
         if person is not None or self.ego is not None:
             person = self._person(person)
-        options.setdefault("communities", self._community)
-        return introductions.introductions_to_make(self.undirected, person, k=k, **options)
+        options.setdefault("communities", self._community_labels)
+        return recommend.introductions_to_make(self.undirected, person, k=k, **options)
 
     def reconnect(
         self, person: Hashable | None = None, k: int = 3, today: Any = None, **options: Any
@@ -338,8 +366,8 @@ class Network:
 
         ``person`` defaults to the ego. See :func:`netgraph.recommend.reconnect`.
         """
-        options.setdefault("communities", self._community)
-        return reconnect.reconnect(
+        options.setdefault("communities", self._community_labels)
+        return recommend.reconnect(
             self.undirected,
             self.ties,
             self._person(person),
@@ -358,14 +386,14 @@ class Network:
             person = self._person(person)
         if "name" in self._people.columns:
             options.setdefault("names", self._people["name"])
-        return ledger.ledger(self._interactions, person, **options)
+        return recommend.ledger(self._interactions, person, **options)
 
     def paths_to(self, k: int = 5, *, person: Hashable | None = None, **criteria: Any):
         """Warm introduction paths to people matching attributes, e.g. ``company="Acme"``.
 
         See :func:`netgraph.recommend.paths_to`.
         """
-        return paths.paths_to(self.undirected, self._people, self._person(person), k=k, **criteria)
+        return recommend.paths_to(self.undirected, self._people, self._person(person), k=k, **criteria)
 
     # -- views (netgraph.view) ---------------------------------------------------------------
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import io
 import sys
+import warnings
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
+from netgraph.errors import NetgraphWarning
 from netgraph.view.html import notebook_html
 
 __all__ = ["write_report"]
@@ -61,7 +63,7 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(repr(net))}</p>",
         f"<p class='verdict'>{escape(verdict['reasons'].iloc[0])}</p>",
-        _table(verdict.drop(columns=["reasons"]).round(3)),
+        _table(verdict.drop(columns=["reasons"])),
     ]
     if has_ego:
         sections += ["<h2>Introductions to ask for</h2>", _table(intros, _INTRO_COLS)]
@@ -76,11 +78,9 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
         "<h2>Balance: relationships out of balance</h2>",
         _table(one_sided.head(20), None, index=True),
         "<h2>Brokers (structural holes)</h2>",
-        _table(brokers.round(3), None, index=True),
+        _table(brokers, None, index=True),
         "<h2>Weakest and dormant ties</h2>",
-        _table(
-            weak[weak["kind"] != "strong"].sort_values("strength").head(20).round(3), None, True
-        ),
+        _table(weak[weak["kind"] != "strong"].sort_values("strength").head(20), None, True),
         "<h2>Plots</h2><div class='plots'>",
         *(f"<img alt='{escape(name)}' src='data:image/png;base64,{data}'>" for name, data in images),
         "</div><h2>Interactive view</h2>",
@@ -106,6 +106,7 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None, index: bool = 
         return "<p><em>Nothing to show.</em></p>"
     if columns:
         frame = frame[[c for c in columns if c in frame.columns]]
+    frame = frame.round({c: 3 for c in frame.columns if pd.api.types.is_float_dtype(frame[c])})
     # DataFrame.to_html escapes cell text by default (escape=True).
     return frame.to_html(index=index, escape=True, border=0, na_rep="")
 
@@ -130,7 +131,10 @@ def _plots(net, folder: Path) -> list[tuple[str, str]]:
     for name, draw in jobs:
         fig, ax = plt.subplots(figsize=(7, 5))
         try:
-            draw(ax=ax)
+            with warnings.catch_warnings():
+                # People missing an attribute are said once in the tables, not per plot.
+                warnings.simplefilter("ignore", NetgraphWarning)
+                draw(ax=ax)
             fig.tight_layout()
             fig.savefig(folder / f"{name}.png", dpi=110)
             buffer = io.BytesIO()

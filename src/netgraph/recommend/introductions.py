@@ -928,7 +928,10 @@ def _empty(dtypes: dict) -> pd.DataFrame:
 
 
 def _group_text(label: Any, by: str | None) -> str:
-    return f"community {label}" if by is None else f"{by} {label}"
+    if by is not None:
+        return f"{by} {label}"
+    # A descriptive label (such as "community 2 (mostly Acme)") is used as it is.
+    return label if isinstance(label, str) else f"community {label}"
 
 
 def _count(n: int, word: str) -> str:
@@ -968,7 +971,9 @@ def _intro_reason(
         )
     else:
         text += f" Knowing {cand} would leave your effective size at {es0:.2f}"
-    text += f" and take your constraint from {r.constraint_before:.2f} to {r.constraint_after:.2f}."
+    text += (
+        f" and take your constraint from {r.constraint_before:.3f} to {r.constraint_after:.3f}."
+    )
     if r.asked_recently and today is not None:
         days = int((today - asked[r.via]) / pd.Timedelta(days=1))
         text += f" You asked {via} for something {_count(days, 'day')} ago, so {via} ranks lower."
