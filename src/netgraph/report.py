@@ -46,7 +46,7 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
     has_ego = net.ego is not None
     intros = net.introductions(k=10) if has_ego else pd.DataFrame()
     to_make = net.introductions_to_make(k=10)
-    again = net.reconnect(k=5) if has_ego else pd.DataFrame()
+    again = net.reconnect(k=3) if has_ego else pd.DataFrame()
     balance = net.ledger()
     steps("interactive view")
     overlay = intros if len(intros) else None
