@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from pathlib import Path
 
@@ -171,7 +172,7 @@ def test_matches_brute_force_on_random_graphs(case):
 
 def test_triangles_listed_in_small_blocks_give_the_same_counts(monkeypatch):
     # Force the closed two-paths to be found a few wedges at a time.
-    import netgraph.analysis.brokerage as module
+    module = importlib.import_module("netgraph.analysis.brokerage")
 
     G = nx.gnp_random_graph(40, 0.2, seed=2, directed=True)
     groups = {v: v % 3 for v in G}

@@ -12,6 +12,7 @@ References used:
 from __future__ import annotations
 
 import copy
+import importlib
 from pathlib import Path
 
 import networkx as nx
@@ -22,9 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import spearmanr
 
-from netgraph.analysis import ties
 from netgraph.analysis.ties import weak_ties
 from netgraph.errors import InputError
+
+ties = importlib.import_module("netgraph.analysis.ties")
 
 SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 COLUMNS = [

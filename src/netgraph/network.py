@@ -16,9 +16,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph import strength as _strength
-from netgraph.analysis import affinity, brokerage, closure, holes
-from netgraph.analysis import communities as communities_analysis
-from netgraph.analysis import ties as ties_analysis
+from netgraph import analysis
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph import recommend
@@ -251,14 +249,14 @@ class Network:
 
         See :func:`netgraph.structural_holes`.
         """
-        return holes.structural_holes(self.graph, weight="weight", nodes=nodes)
+        return analysis.structural_holes(self.graph, weight="weight", nodes=nodes)
 
     def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
         """Gould and Fernandez brokerage roles per person for a group attribute ``by``.
 
         See :func:`netgraph.brokerage`.
         """
-        return brokerage.brokerage(self.graph, by, normalize=normalize)
+        return analysis.brokerage(self.graph, by, normalize=normalize)
 
     def weak_ties(self, **options: Any) -> pd.DataFrame:
         """One row per tie: strength, overlap, bridges, span, embeddedness and kind.
@@ -266,14 +264,14 @@ class Network:
         See :func:`netgraph.weak_ties`; ``today`` defaults to this network's reference date.
         """
         options.setdefault("today", self.reference_date)
-        return ties_analysis.weak_ties(self.undirected, **options)
+        return analysis.weak_ties(self.undirected, **options)
 
     def affinity(self, by: str, **options: Any) -> pd.DataFrame:
         """Homophily for an attribute: E-I index per person, network figures in ``.attrs``.
 
         See :func:`netgraph.affinity`.
         """
-        return affinity.affinity(self.undirected, by, **options)
+        return analysis.affinity(self.undirected, by, **options)
 
     def communities(self, **options: Any) -> pd.DataFrame:
         """Communities (seeded Leiden on tie strength) with the modularity in ``.attrs``.
@@ -282,12 +280,12 @@ class Network:
         recommendations and views.
         """
         if options:
-            return communities_analysis.communities(self.undirected, **options)
+            return analysis.communities(self.undirected, **options)
         return self._communities.copy()
 
     @functools.cached_property
     def _communities(self) -> pd.DataFrame:
-        return communities_analysis.communities(self.undirected)
+        return analysis.communities(self.undirected)
 
     @property
     def _community(self) -> pd.Series:
@@ -328,7 +326,7 @@ class Network:
         """
         if person is not None or self.ego is not None:
             person = self._person(person)
-        return closure.closure(
+        return analysis.closure(
             self.undirected,
             person,
             communities=self._community,

@@ -14,7 +14,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.analysis.holes import structural_holes
+from netgraph.analysis.holes import ego_structural_holes, structural_holes
 from netgraph.analysis.ties import weak_ties
 from netgraph.errors import UnknownPersonError
 
@@ -63,8 +63,9 @@ def closure(
     person : node, optional
         Whose ego network to summarise; None for the whole network.
     communities : Series, optional
-        Community of each person (for example ``netgraph.communities(G)["community"]``);
-        without it each connected component counts as one community.
+        Community of each person (for example ``netgraph.communities(G)["community"]``).
+        Without it each connected component counts as one community and the E-I index
+        does not vote.
     weight : str or None, default "weight"
         Edge attribute holding tie strength.
     today : date-like, optional
@@ -89,14 +90,17 @@ def closure(
 
     Examples
     --------
-    >>> G = nx.complete_graph(5)
-    >>> print(closure(G, 0)[["density", "verdict"]].to_string())
-       density verdict
-    0      1.0  closed
+    >>> row = closure(nx.complete_graph(5), 0).iloc[0]
+    >>> print(f"{row['density']:.2f} {row['verdict']}")
+    1.00 closed
+    >>> row = closure(nx.star_graph(6), 0).iloc[0]
+    >>> print(f"{row['density']:.2f} {row['verdict']}")
+    0.00 open
     """
     if G.is_directed():
         G = G.to_undirected(as_view=True)
-    if communities is None:
+    grouped = communities is not None
+    if not grouped:  # each connected component is one group; E-I then does not vote
         communities = pd.Series(
             {n: i for i, part in enumerate(nx.connected_components(G)) for n in part}
         )
@@ -109,7 +113,8 @@ def closure(
             raise UnknownPersonError(person)
         row = _ego_row(G, person, communities, tie_kinds, weight)
         label = person
-    row["verdict"], row["reasons"] = _verdict(row, person)
+    signals = _SIGNALS if grouped else {k: v for k, v in _SIGNALS.items() if k != "ei_index"}
+    row["verdict"], row["reasons"] = _verdict(row, person, signals)
     frame = pd.DataFrame([row], index=pd.Index([label], name="person"))
     return frame
 
@@ -118,7 +123,7 @@ def _ego_row(G, person, communities, tie_kinds, weight) -> dict:
     contacts = [n for n in G[person] if n != person]
     k = len(contacts)
     among = G.subgraph(contacts).number_of_edges()
-    holes = structural_holes(G, weight=weight, nodes=[person]).loc[person]
+    holes = ego_structural_holes(G, person, weight=weight)
     own = communities.get(person)
     reached = communities.reindex(contacts)
     external = int((reached != own).sum())
@@ -172,10 +177,10 @@ def _kind_shares(tie_kinds: pd.Series | None, pairs) -> dict:
     }
 
 
-def _verdict(row: dict, person) -> tuple[str, str]:
+def _verdict(row: dict, person, signals: dict) -> tuple[str, str]:
     whose = "the network" if person is None else "this ego network"
     votes, reasons = 0, []
-    for signal, (closed_at, open_at) in _SIGNALS.items():
+    for signal, (closed_at, open_at) in signals.items():
         value = row[signal]
         if value is None or np.isnan(value):
             continue
