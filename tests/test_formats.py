@@ -91,3 +91,23 @@ def test_bad_json_and_graphml_name_the_file(tmp_path):
 def test_read_csv_of_an_empty_folder_says_what_is_missing(tmp_path):
     with pytest.raises(InputError, match="people.csv"):
         netgraph.read_csv(tmp_path)
+
+
+def test_read_csv_errors_name_the_users_file_row_and_column(tmp_path):
+    (tmp_path / "people.csv").write_text("id,name\nme,Me\nann,Ann\n", encoding="utf-8")
+    (tmp_path / "ties.csv").write_text(
+        "source;target;closeness\nme;ann;0.5\nme;zed;0.2\n", encoding="utf-8-sig"
+    )
+    with pytest.raises(InputError) as info:
+        netgraph.read_csv(tmp_path / "people.csv", tmp_path / "ties.csv", ego="me")
+    err = info.value
+    assert str(err.file).endswith("ties.csv") and err.row == 3 and err.column == "target"
+    assert "zed" in str(err)
+
+
+def test_read_csv_reads_excel_bom_and_semicolons(tmp_path):
+    (tmp_path / "ties.csv").write_text(
+        "Source;Target;Closeness\nme;ann;0,5\n", encoding="utf-8-sig"
+    )
+    net = netgraph.read_csv(None, tmp_path / "ties.csv", ego="me")
+    assert net.stated_ties["closeness"].tolist() == [0.5]

@@ -72,7 +72,7 @@ class Network:
         _validated: bool = False,
     ) -> None:
         if not _validated:
-            people, ties, interactions = _validate(people, ties, interactions)
+            people, ties, interactions = _validate(people, ties, interactions, directed=directed)
         self._people = people
         self._stated_ties = ties
         self._interactions = interactions
@@ -663,13 +663,19 @@ class _Plots:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _validate(people, ties, interactions):
+def _validate(people, ties, interactions, *, directed: bool):
     """Validate the three input tables into their canonical forms."""
     if people is not None:
         if "id" not in people.columns and people.index.name == "id":
             people = people.reset_index()
-        people = tables.validate_people(people, file="people")
-    ties = _empty_ties() if ties is None else tables.validate_ties(ties, people=people, file="ties")
+        people = tables.validate_people(people, file=_table_name(people, "people"))
+    ties = (
+        _empty_ties()
+        if ties is None
+        else tables.validate_ties(
+            ties, people=people, file=_table_name(ties, "ties"), directed=directed
+        )
+    )
     if "weight" not in ties.columns:
         ties = ties.assign(weight=np.nan)
     else:
@@ -688,7 +694,9 @@ def _validate(people, ties, interactions):
     interactions = (
         _empty_interactions()
         if interactions is None
-        else tables.validate_interactions(interactions, people=people, file="interactions")
+        else tables.validate_interactions(
+            interactions, people=people, file=_table_name(interactions, "interactions")
+        )
     )
     if people is None:
         ids = pd.unique(
@@ -698,6 +706,11 @@ def _validate(people, ties, interactions):
         )
         people = pd.DataFrame(index=pd.Index(ids, name="id", dtype="str"))
     return people, ties, interactions
+
+
+def _table_name(frame: pd.DataFrame, default: str) -> str:
+    """The file a table was read from (``read_table`` records it), else the table's name."""
+    return frame.attrs.get("file") or default
 
 
 def _empty_ties() -> pd.DataFrame:

@@ -36,6 +36,7 @@ def read_csv(
     interactions: Source | None = None,
     *,
     ego: str | None = None,
+    directed: bool = False,
     **options: Any,
 ):
     """Read a network from CSV files (paths or file objects), or from a folder ``to_csv`` wrote.
@@ -65,7 +66,8 @@ def read_csv(
     from netgraph.network import Network
 
     if people is not None and _is_dir(people):
-        return _read_folder(Path(people), ego=ego, **options)
+        return _read_folder(Path(people), ego=ego, directed=directed, **options)
+    # Network validates each table once; read_table records the file name for its errors.
     people_df = None if people is None else tables.read_table(people, name=_name(people, "people"))
     ties_df = None if ties is None else tables.read_table(ties, name=_name(ties, "ties"))
     inter_df = (
@@ -73,15 +75,7 @@ def read_csv(
         if interactions is None
         else tables.read_table(interactions, name=_name(interactions, "interactions"))
     )
-    if people_df is not None:
-        people_df = tables.validate_people(people_df, file=_name(people, "people"))
-    if ties_df is not None:
-        ties_df = tables.validate_ties(ties_df, people=people_df, file=_name(ties, "ties"))
-    if inter_df is not None:
-        inter_df = tables.validate_interactions(
-            inter_df, people=people_df, file=_name(interactions, "interactions")
-        )
-    return Network(people_df, ties_df, inter_df, ego=ego, **options)
+    return Network(people_df, ties_df, inter_df, ego=ego, directed=directed, **options)
 
 
 def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
@@ -239,7 +233,7 @@ def _name(source: Source, default: str) -> str:
     return getattr(source, "name", default) if isinstance(getattr(source, "name", None), str) else default
 
 
-def _read_folder(folder: Path, *, ego: str | None, **options: Any):
+def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: Any):
     from netgraph.network import Network
 
     meta_path = folder / _META
@@ -260,19 +254,10 @@ def _read_folder(folder: Path, *, ego: str | None, **options: Any):
             if meta.get("formulas_escaped"):
                 frame = frame.apply(_unescape_column)
             frames[name] = frame
-    people = frames.get("people")
-    if people is not None:
-        people = tables.validate_people(people, file=str(folder / "people.csv"))
-    ties = frames.get("ties")
-    if ties is not None:
-        ties = tables.validate_ties(ties, people=people, file=str(folder / "ties.csv"))
-    inter = frames.get("interactions")
-    if inter is not None:
-        inter = tables.validate_interactions(
-            inter, people=people, file=str(folder / "interactions.csv")
-        )
-    options.setdefault("directed", bool(meta.get("directed", False)))
-    return Network(people, ties, inter, ego=ego if ego is not None else meta.get("ego"), **options)
+    directed = directed or bool(meta.get("directed", False))
+    people, ties, inter = (frames.get(n) for n in ("people", "ties", "interactions"))
+    ego = ego if ego is not None else meta.get("ego")
+    return Network(people, ties, inter, ego=ego, directed=directed, **options)
 
 
 def _escape_column(column: pd.Series) -> pd.Series:
