@@ -155,3 +155,10 @@ def test_repr_and_html_summary_escape(frames):
     assert "4 people" in repr(net)
     assert "<b>me</b>" not in net._repr_html_()
     assert "&lt;b&gt;me&lt;/b&gt;" in net._repr_html_()
+
+
+def test_structural_holes_from_the_tie_table_equals_the_graph_path():
+    net = netgraph.sample()
+    fast = net.structural_holes()
+    slow = netgraph.structural_holes(net.graph)
+    pd.testing.assert_frame_equal(fast, slow.loc[fast.index], rtol=1e-12)

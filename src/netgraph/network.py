@@ -17,6 +17,7 @@ import pandas as pd
 
 from netgraph import strength as _strength
 from netgraph import analysis
+from netgraph.analysis import holes
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph import recommend
@@ -249,7 +250,17 @@ class Network:
 
         See :func:`netgraph.structural_holes`.
         """
-        return analysis.structural_holes(self.graph, weight="weight", nodes=nodes)
+        if nodes is not None or self.directed:
+            return analysis.structural_holes(self.graph, weight="weight", nodes=nodes)
+        # Straight from the tie table: the same numbers without reading networkx's dicts.
+        people = self._people.index
+        table = self.ties
+        return holes.structural_holes_from_ties(
+            people,
+            people.get_indexer(table.index.get_level_values("source")),
+            people.get_indexer(table.index.get_level_values("target")),
+            table["strength"].to_numpy(float),
+        )
 
     def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
         """Gould and Fernandez brokerage roles per person for a group attribute ``by``.
