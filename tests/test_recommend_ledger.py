@@ -64,16 +64,24 @@ def test_thresholds_and_ratio():
     # a shorter window ending earlier
     book = ledger(log, "me", today="2025-05-31", window_days=60, asked_often=1)
     assert book.loc["bo", "recent_asks_of"] == 2 and bool(book.loc["bo", "asked_too_often"])
-    # one ask and one give back is not one-sided; two asks and one give is
-    two = pd.DataFrame(
-        {"source": ["me", "me", "x"], "target": ["x", "x", "me"], "kind": ["ask", "ask", "give"]}
+    # three asks and one give back is one-sided (3 >= 3 x 1); two asks and one give is not
+    three = pd.DataFrame(
+        {
+            "source": ["me", "me", "me", "x"],
+            "target": ["x", "x", "x", "me"],
+            "kind": ["ask", "ask", "ask", "give"],
+        }
     )
-    assert bool(ledger(two, "me").loc["x", "one_sided"])
-    assert not bool(ledger(two.iloc[[0, 2]], "me").loc["x", "one_sided"])
+    assert bool(ledger(three, "me").loc["x", "one_sided"])
+    assert not bool(ledger(three.iloc[1:], "me").loc["x", "one_sided"])
+    # with the threshold lowered to two asks, two asks and nothing back is one-sided
+    assert bool(ledger(three.iloc[:2], "me", one_sided_asks=2).loc["x", "one_sided"])
 
 
 def test_all_pairs():
-    book = ledger(make_log(), names=pd.DataFrame({"name": ["Dee Ray"]}, index=["dee"]))
+    book = ledger(
+        make_log(), names=pd.DataFrame({"name": ["Dee Ray"]}, index=["dee"]), one_sided_asks=2
+    )
     assert book.index.names == ["source", "target"]
     assert set(book.index) == {("bo", "me"), ("cy", "me"), ("cy", "dee")}
     # from the point of view of the first id: bo gave me 2, me asked bo 4 times

@@ -26,8 +26,10 @@ __all__ = ["ledger"]
 
 #: Asks of one person within the window above which they are asked too often.
 ASKED_OFTEN = 3
-#: Asks after which a relationship with fewer gives than asks is one-sided.
-ONE_SIDED_ASKS = 2
+#: Asks from which a relationship can be one-sided.
+ONE_SIDED_ASKS = 3
+#: A side that asked at least this many times more than it gave back is one-sided.
+ONE_SIDED_RATIO = 3
 
 _COUNTS = ["gives_to", "asks_of", "gives_from", "asks_from"]
 _DTYPES = {
@@ -70,9 +72,9 @@ def ledger(
         \text{balance\_from} = \text{gives\_from} - r \cdot \text{asks\_from} .
 
     A balance of 0 or more keeps to the rule. ``one_sided`` flags a relationship where one
-    side asked at least `one_sided_asks` times (default 2) and gave back fewer times than it
-    asked, at least :math:`r` times short of the rule (asking three times and giving nothing
-    is one case). ``asked_too_often`` flags a contact the person asked more than
+    side asked at least `one_sided_asks` times (default 3) and at least three times as often
+    as it gave back (asking three times and giving nothing is one case; asking nine times and
+    giving six is a busy relationship, not a one-sided one). ``asked_too_often`` flags a contact the person asked more than
     `asked_often` times (default 3) in the `window_days` (default 90) days up to `today`
     (without a person: either side of the pair).
 
@@ -95,7 +97,7 @@ def ledger(
         The end of the window; None means the latest interaction date.
     window_days : float, default 90
         The length of the window, in days.
-    one_sided_asks : int, default 2
+    one_sided_asks : int, default 3
         Asks from which a relationship can be one-sided.
 
     Returns
@@ -194,8 +196,11 @@ def ledger(
     book = flags.groupby(list(keys), sort=False).sum().astype(np.int64)
     book["balance"] = book["gives_to"] - ratio * book["asks_of"]
     book["balance_from"] = book["gives_from"] - ratio * book["asks_from"]
-    takes = (book["asks_of"] >= one_sided_asks) & (book["gives_to"] < book["asks_of"])
-    taken = (book["asks_from"] >= one_sided_asks) & (book["gives_from"] < book["asks_from"])
+    far = ONE_SIDED_RATIO
+    takes = (book["asks_of"] >= one_sided_asks) & (book["asks_of"] >= far * book["gives_to"])
+    taken = (book["asks_from"] >= one_sided_asks) & (
+        book["asks_from"] >= far * book["gives_from"]
+    )
     book["one_sided"] = takes | taken
     often = book["recent_asks_of"] > limit
     if person is None:

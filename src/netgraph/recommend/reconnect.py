@@ -46,8 +46,6 @@ __all__ = ["reconnect"]
 DEFAULT_INTERVAL_DAYS = 90.0
 #: No tie is "fading" until this many days have passed since the last contact.
 MIN_GAP_DAYS = 30.0
-#: Week 0 of the rotation: Monday 5 January 1970.
-_EPOCH = pd.Timestamp("1970-01-05")
 
 _DTYPES = {
     "person": object,
@@ -113,13 +111,13 @@ def reconnect(
     with :math:`t` measured at the date of the data (the latest ``last_contact`` in `ties`,
     or `today` if earlier) so that the ranking does not move when only the calendar does.
 
-    **Rotation**: the eligible ties are ranked by score (ties by contact id), split into
-    :math:`S = \lceil N / k \rceil` interleaved slices (rank :math:`r` goes to slice
-    :math:`r \bmod S`, so each week gets one of the top :math:`S`) and week :math:`w` shows
-    slice :math:`w \bmod S`, where :math:`w` counts weeks from Monday 5 January 1970 (unlike
-    the ISO week number it does not restart in January). Consecutive weeks therefore show
-    different people until every eligible tie has been shown, as long as the set of eligible
-    ties does not change; one `today` always gives the same list.
+    **Rotation**: the ties eligible at the date of the data are ranked by score (ties by
+    contact id). Week 0, the week starting at the date of the data, shows the best `k`; week
+    :math:`w` (counted from there) shows ranks :math:`wk` to :math:`wk + k - 1`, starting
+    round again once all :math:`N` have been shown. Consecutive weeks therefore show
+    different people until every eligible tie has been shown, and one `today` always gives
+    the same list. (In use, a tie you write to leaves the list by itself: its last contact
+    moves.)
 
     Parameters
     ----------
@@ -208,13 +206,15 @@ def reconnect(
     usual = table["usual_interval_days"].to_numpy(float)
     assumed = ~(np.isfinite(usual) & (usual > 0))
     usual = np.where(assumed, default_interval_days, usual)
+    # Eligibility is judged at the data's date, so the list a rotation walks through stays
+    # the same from week to week.
     if dormant_after is None:
-        eligible = (since > usual) & (since >= min_gap_days)
+        eligible = (since_then > usual) & (since_then >= min_gap_days)
     else:
         limit = (
             dormant_after / day if isinstance(dormant_after, pd.Timedelta) else float(dormant_after)
         )
-        eligible = since >= limit
+        eligible = since_then >= limit
     table = table.assign(
         days_since=since,
         usual_interval_days=usual,
@@ -265,12 +265,14 @@ def reconnect(
     table["value"] = 1 + table["bridge"] + (1 - table["overlap"]) + table["once_strong"]
     table["score"] = table["value"] * table["overdue_factor"]
 
-    # rotation: interleaved slices of the stable ranking, one slice per week
+    # rotation: week 0 (the week of the data's date) shows the best k, each later week the
+    # next k, round again once every eligible tie has been shown
     table["_key"] = [str(c) for c in table.index]
     table = table.sort_values(["score", "_key"], ascending=[False, True], kind="stable")
     slices = math.ceil(len(table) / k)
-    week = (today.normalize() - _EPOCH).days // 7
-    shown = table.iloc[week % slices :: slices]
+    week = (today.normalize() - as_of.normalize()).days // 7
+    start = (week % slices) * k
+    shown = table.iloc[start : start + k]
 
     names = _names(U, [person, *shown.index])
     shown = shown.assign(
