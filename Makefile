@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+	@echo "Documentation written to site/index.html (or run: $(BIN)/mkdocs serve)"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_structural_holes.py
