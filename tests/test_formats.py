@@ -1,5 +1,7 @@
 """Exports round-trip to an equal network; CSV export neutralises formula injection."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -111,3 +113,17 @@ def test_read_csv_reads_excel_bom_and_semicolons(tmp_path):
     )
     net = netgraph.read_csv(None, tmp_path / "ties.csv", ego="me")
     assert net.stated_ties["closeness"].tolist() == [0.5]
+
+
+@pytest.mark.filterwarnings("ignore::netgraph.NetgraphWarning")
+@pytest.mark.parametrize("fmt", ["csv", "json", "graphml"])
+def test_linkedin_network_with_dated_people_round_trips(fmt, tmp_path):
+    net = netgraph.read_linkedin(Path(__file__).parent / "data" / "linkedin_Connections.csv")
+    assert any(pd.api.types.is_datetime64_any_dtype(c) for _, c in net.people.items())
+    if fmt == "csv":
+        back = netgraph.read_csv(net.to_csv(tmp_path / "out"))
+    elif fmt == "json":
+        back = netgraph.read_json(net.to_json(tmp_path / "net.json"))
+    else:
+        back = netgraph.read_graphml(net.to_graphml(tmp_path / "net.graphml"))
+    assert back == net

@@ -102,6 +102,7 @@ def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> P
         "ego": net.ego,
         "directed": net.directed,
         "formulas_escaped": escape_formulas,
+        "people_dates": _date_columns(net.people),
     }
     (folder / _META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return folder
@@ -114,6 +115,7 @@ def to_json(net, path: str | os.PathLike) -> Path:
         "version": _FORMAT_VERSION,
         "ego": net.ego,
         "directed": net.directed,
+        "people_dates": _date_columns(net.people),
         "people": _records(net.people.reset_index()),
         "ties": _records(net.stated_ties),
         "interactions": _records(net.interactions),
@@ -142,6 +144,7 @@ def read_json(path: str | os.PathLike, **options: Any):
         key: pd.DataFrame.from_records(doc[key]) if doc.get(key) else None
         for key in ("people", "ties", "interactions")
     }
+    frames["people"] = _restore_dates(frames["people"], doc.get("people_dates"))
     return Network(
         frames["people"],
         frames["ties"],
@@ -163,6 +166,7 @@ def to_graphml(net, path: str | os.PathLike) -> Path:
     G.graph["netgraph_ego"] = "" if net.ego is None else net.ego
     G.graph["netgraph_interactions"] = json.dumps(_records(net.interactions), ensure_ascii=False)
     G.graph["netgraph_people_columns"] = json.dumps(list(net.people.columns))
+    G.graph["netgraph_people_dates"] = json.dumps(_date_columns(net.people))
     G.graph["netgraph_tie_columns"] = json.dumps(list(net.stated_ties.columns))
     for pid, attrs in _records(net.people.reset_index(), index="id").items():
         G.add_node(pid, **{k: v for k, v in attrs.items() if v is not None})
@@ -200,6 +204,7 @@ def read_graphml(path: str | os.PathLike, **options: Any):
         [{"id": n, **d} for n, d in G.nodes(data=True)],
         columns=["id", *json.loads(G.graph["netgraph_people_columns"])],
     )
+    people = _restore_dates(people, json.loads(G.graph.get("netgraph_people_dates", "[]")))
     tie_columns = json.loads(G.graph["netgraph_tie_columns"])
     rows = []
     for u, v, d in G.edges(data=True):
@@ -256,6 +261,7 @@ def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: An
             frames[name] = frame
     directed = directed or bool(meta.get("directed", False))
     people, ties, inter = (frames.get(n) for n in ("people", "ties", "interactions"))
+    people = _restore_dates(people, meta.get("people_dates"))
     ego = ego if ego is not None else meta.get("ego")
     return Network(people, ties, inter, ego=ego, directed=directed, **options)
 
@@ -274,6 +280,18 @@ def _unescape_column(column: pd.Series) -> pd.Series:
         lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r"
     )
     return text.where(~escaped, text.astype(str).str[1:])
+
+
+def _date_columns(people: pd.DataFrame) -> list[str]:
+    """People columns holding dates, which the formats store as text and read back as dates."""
+    return [c for c in people.columns if pd.api.types.is_datetime64_any_dtype(people[c])]
+
+
+def _restore_dates(people: pd.DataFrame | None, columns: list[str] | None):
+    if people is None or not columns:
+        return people
+    dated = {c: pd.to_datetime(people[c]) for c in columns if c in people.columns}
+    return people.assign(**dated)
 
 
 def _dates_to_text(frame: pd.DataFrame) -> pd.DataFrame:
