@@ -9,7 +9,11 @@ import netgraph
 
 def test_all_is_sorted_and_complete():
     assert netgraph.__all__ == sorted(netgraph.__all__)
-    public = {n for n in dir(netgraph) if not n.startswith("_") and n[0].isupper() or n in netgraph.__all__}
+    public = {
+        n
+        for n in dir(netgraph)
+        if not n.startswith("_") and n[0].isupper() or n in netgraph.__all__
+    }
     for name in netgraph.__all__:
         assert hasattr(netgraph, name), name
     assert "Network" in public
@@ -33,7 +37,9 @@ ANALYSES = {
 
 @pytest.mark.parametrize("name", sorted(ANALYSES))
 @pytest.mark.parametrize("directed", [False, True])
-def test_every_analysis_returns_a_frame_indexed_by_person_and_leaves_the_graph_alone(name, directed):
+def test_every_analysis_returns_a_frame_indexed_by_person_and_leaves_the_graph_alone(
+    name, directed
+):
     G = _graph(directed)
     before = (nx.to_dict_of_dicts(G), dict(G.nodes(data=True)), G.graph.copy())
     result = ANALYSES[name](G)

@@ -19,7 +19,13 @@ def test_demo_writes_the_report_view_and_plots(tmp_path, capsys):
         assert heading in report
     assert (out / "network.html").stat().st_size > 10_000
     pngs = sorted(p.name for p in (out / "plots").glob("*.png"))
-    assert pngs == ["affinity.png", "brokerage.png", "ego_map.png", "tie_strength.png", "timeline.png"]
+    assert pngs == [
+        "affinity.png",
+        "brokerage.png",
+        "ego_map.png",
+        "tie_strength.png",
+        "timeline.png",
+    ]
 
 
 def test_report_from_csv_files(tmp_path, capsys):

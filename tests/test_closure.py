@@ -12,7 +12,9 @@ from netgraph import UnknownPersonError, closure
 def test_a_clique_is_closed_and_says_why():
     row = closure(nx.complete_graph(6), 0).iloc[0]
     assert row["density"] == 1.0 and row["clustering"] == 1.0
-    assert row["efficiency"] == pytest.approx(1 / 5)  # effective size of a clique is 1 (Borgatti 1997)
+    assert row["efficiency"] == pytest.approx(
+        1 / 5
+    )  # effective size of a clique is 1 (Borgatti 1997)
     assert row["verdict"] == "closed"
     assert "density 1.00" in row["reasons"]
 

@@ -14,7 +14,7 @@ def net():
     people = pd.DataFrame(
         {
             "id": ["me", "ann", "bob", "eve"],
-            "name": ["Me", "Ann, the 'first'", "=HYPERLINK(\"http://x\",\"y\")", "Ève 😀 שלום"],
+            "name": ["Me", "Ann, the 'first'", '=HYPERLINK("http://x","y")', "Ève 😀 שלום"],
             "company": ["Acme", "+44 Corp", None, "@home"],
             "tags": ["a;b", None, "-1", "x"],
         }

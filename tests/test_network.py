@@ -18,7 +18,11 @@ def frames():
         }
     )
     ties = pd.DataFrame(
-        {"source": ["me", "me", "ann"], "target": ["ann", "bob", "bob"], "closeness": [0.9, 0.2, None]}
+        {
+            "source": ["me", "me", "ann"],
+            "target": ["ann", "bob", "bob"],
+            "closeness": [0.9, 0.2, None],
+        }
     )
     interactions = pd.DataFrame(
         {
@@ -138,9 +142,7 @@ def test_merge_matches_people_by_email_and_url():
 def test_equals_is_order_insensitive(frames):
     people, ties, interactions = frames
     a = Network.from_frames(people, ties, interactions, ego="me")
-    b = Network.from_frames(
-        people.iloc[::-1], ties.iloc[::-1], interactions.iloc[::-1], ego="me"
-    )
+    b = Network.from_frames(people.iloc[::-1], ties.iloc[::-1], interactions.iloc[::-1], ego="me")
     assert a == b
     c = Network.from_frames(people, ties.iloc[:2], interactions, ego="me")
     assert a != c

@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="analyse the bundled sample network and write its report"
     )
-    demo.add_argument("--out", default="demo-output", help="folder to write to (default: %(default)s)")
+    demo.add_argument(
+        "--out", default="demo-output", help="folder to write to (default: %(default)s)"
+    )
     demo.set_defaults(run=_demo)
 
     report = commands.add_parser("report", help="write one HTML report of your network")
@@ -70,8 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     reconnect = commands.add_parser("reconnect", help="print this week's ties to reconnect with")
     _add_inputs(reconnect)
     reconnect.add_argument("--k", type=int, default=3, help="how many (default: %(default)s)")
-    reconnect.add_argument("--today", help="the date to plan from, YYYY-MM-DD (default: latest data)")
-    reconnect.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    reconnect.add_argument(
+        "--today", help="the date to plan from, YYYY-MM-DD (default: latest data)"
+    )
+    reconnect.add_argument(
+        "--json", action="store_true", help="print JSON records instead of a table"
+    )
     reconnect.set_defaults(run=_reconnect)
 
     intros = commands.add_parser("introductions", help="print introductions to ask for")

@@ -91,4 +91,4 @@ class UnknownPersonError(NetgraphError, KeyError):
 
 
 class NetgraphWarning(UserWarning):
-    """Input rows were skipped or adjusted by choice (blank lines, exact duplicates): counted, never silent."""
+    """Rows skipped or adjusted by choice (blank lines, exact duplicates), counted."""

@@ -15,12 +15,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph import analysis, recommend
 from netgraph import strength as _strength
-from netgraph import analysis
 from netgraph.analysis import holes
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import formats, tables
-from netgraph import recommend
 from netgraph.view import html, plots
 
 __all__ = ["Network"]
@@ -232,9 +231,7 @@ class Network:
         stated = self._stated_ties[["source", "target", "weight"]]
         seen = self._interactions[["source", "target"]].assign(weight=np.nan)
         arcs = pd.concat([stated, seen], ignore_index=True)
-        return arcs.sort_values("weight", na_position="last").drop_duplicates(
-            ["source", "target"]
-        )
+        return arcs.sort_values("weight", na_position="last").drop_duplicates(["source", "target"])
 
     @functools.cached_property
     def reference_date(self) -> pd.Timestamp:
@@ -402,7 +399,9 @@ class Network:
 
         See :func:`netgraph.recommend.paths_to`.
         """
-        return recommend.paths_to(self.undirected, self._people, self._person(person), k=k, **criteria)
+        return recommend.paths_to(
+            self.undirected, self._people, self._person(person), k=k, **criteria
+        )
 
     # -- views (netgraph.view) ---------------------------------------------------------------
 
@@ -493,7 +492,9 @@ class Network:
         theirs = other._people.rename(index=mapping)
         theirs = theirs[~theirs.index.duplicated()]
         people = self._people.combine_first(theirs)
-        people = people.loc[list(self._people.index) + [i for i in theirs.index if i not in self._people.index]]
+        people = people.loc[
+            list(self._people.index) + [i for i in theirs.index if i not in self._people.index]
+        ]
         people.index.name = "id"
 
         def remap(frame: pd.DataFrame) -> pd.DataFrame:
@@ -548,7 +549,9 @@ class Network:
         people.index.name = "id"
 
         def rename(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame.assign(source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms))
+            return frame.assign(
+                source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms)
+            )
 
         return self._replace(
             people=people,

@@ -82,7 +82,10 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
         "<h2>Weakest and dormant ties</h2>",
         _table(weak[weak["kind"] != "strong"].sort_values("strength").head(20), None, True),
         "<h2>Plots</h2><div class='plots'>",
-        *(f"<img alt='{escape(name)}' src='data:image/png;base64,{data}'>" for name, data in images),
+        *(
+            f"<img alt='{escape(name)}' src='data:image/png;base64,{data}'>"
+            for name, data in images
+        ),
         "</div><h2>Interactive view</h2>",
         notebook_html(Path(view).read_text(encoding="utf-8"), height="760px"),
     ]
@@ -116,8 +119,6 @@ def _plots(net, folder: Path) -> list[tuple[str, str]]:
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
-
-    from netgraph.view import plots
 
     figures = []
     plot = net.plot

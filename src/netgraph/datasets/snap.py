@@ -49,7 +49,7 @@ _COLLEGE = _File(
 
 
 def data_home() -> Path:
-    """The cache folder for downloaded data: ``$XDG_CACHE_HOME/netgraph`` or ``~/.cache/netgraph``."""
+    """The cache folder for downloads: ``$XDG_CACHE_HOME/netgraph`` or ``~/.cache/netgraph``."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "netgraph"
 

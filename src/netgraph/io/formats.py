@@ -235,7 +235,11 @@ def _is_dir(source: Source) -> bool:
 def _name(source: Source, default: str) -> str:
     if isinstance(source, str | os.PathLike):
         return os.fspath(source)
-    return getattr(source, "name", default) if isinstance(getattr(source, "name", None), str) else default
+    return (
+        getattr(source, "name", default)
+        if isinstance(getattr(source, "name", None), str)
+        else default
+    )
 
 
 def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: Any):

@@ -971,9 +971,7 @@ def _intro_reason(
         )
     else:
         text += f" Knowing {cand} would leave your effective size at {es0:.2f}"
-    text += (
-        f" and take your constraint from {r.constraint_before:.3f} to {r.constraint_after:.3f}."
-    )
+    text += f" and take your constraint from {r.constraint_before:.3f} to {r.constraint_after:.3f}."
     if r.asked_recently and today is not None:
         days = int((today - asked[r.via]) / pd.Timedelta(days=1))
         text += f" You asked {via} for something {_count(days, 'day')} ago, so {via} ranks lower."

@@ -74,9 +74,9 @@ def ledger(
     A balance of 0 or more keeps to the rule. ``one_sided`` flags a relationship where one
     side asked at least `one_sided_asks` times (default 3) and at least three times as often
     as it gave back (asking three times and giving nothing is one case; asking nine times and
-    giving six is a busy relationship, not a one-sided one). ``asked_too_often`` flags a contact the person asked more than
-    `asked_often` times (default 3) in the `window_days` (default 90) days up to `today`
-    (without a person: either side of the pair).
+    giving six is a busy relationship, not a one-sided one). ``asked_too_often`` flags a
+    contact the person asked more than `asked_often` times (default 3) in the `window_days`
+    (default 90) days up to `today` (without a person: either side of the pair).
 
     Parameters
     ----------
@@ -198,9 +198,7 @@ def ledger(
     book["balance_from"] = book["gives_from"] - ratio * book["asks_from"]
     far = ONE_SIDED_RATIO
     takes = (book["asks_of"] >= one_sided_asks) & (book["asks_of"] >= far * book["gives_to"])
-    taken = (book["asks_from"] >= one_sided_asks) & (
-        book["asks_from"] >= far * book["gives_from"]
-    )
+    taken = (book["asks_from"] >= one_sided_asks) & (book["asks_from"] >= far * book["gives_from"])
     book["one_sided"] = takes | taken
     often = book["recent_asks_of"] > limit
     if person is None:
