@@ -24,6 +24,7 @@ from netgraph.view import html, plots
 
 __all__ = ["Network"]
 
+# The columns of ties and interactions that netgraph reads (anonymize keeps only these).
 _TIE_COLUMNS = ["source", "target", "kind", "since", "closeness", "weight"]
 _INTERACTION_COLUMNS = ["source", "target", "date", "channel", "kind"]
 
@@ -523,7 +524,9 @@ class Network:
         pseudonym in every table and, given the same ``key``, in every call. With no key a
         random one is used, so nobody can recover a name by hashing candidate ids. People's
         attributes are dropped except the columns named in ``keep`` (for example
-        ``keep=["company", "industry"]``); ties and interactions keep their dates and kinds.
+        ``keep=["company", "industry"]``); ties and interactions keep the columns netgraph
+        reads (dates, kinds, channels, closeness) and drop any other (notes, subjects) unless
+        named in ``keep``.
 
         Examples
         --------
@@ -544,19 +547,21 @@ class Network:
             pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:10]
             for pid in ids
         }
-        keep = [c for c in keep if c in self._people.columns]
-        people = self._people[keep].rename(index=pseudonyms)
+        keep = list(keep)
+        people = self._people[[c for c in keep if c in self._people.columns]]
+        people = people.rename(index=pseudonyms)
         people.index.name = "id"
 
-        def rename(frame: pd.DataFrame) -> pd.DataFrame:
+        def rename(frame: pd.DataFrame, documented: list[str]) -> pd.DataFrame:
+            frame = frame[[c for c in frame.columns if c in documented or c in keep]]
             return frame.assign(
                 source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms)
             )
 
         return self._replace(
             people=people,
-            ties=rename(self._stated_ties),
-            interactions=rename(self._interactions),
+            ties=rename(self._stated_ties, _TIE_COLUMNS),
+            interactions=rename(self._interactions, _INTERACTION_COLUMNS),
             ego=None if self.ego is None else pseudonyms[self.ego],
         )
 
@@ -585,16 +590,20 @@ class Network:
     def equals(self, other: object) -> bool:
         """Whether two networks hold the same people, ties, interactions, ego and direction.
 
-        Column order and row order do not matter; dtypes are compared loosely (an exported
-        and re-read network equals the original).
+        Column order and row order do not matter, nor, in an undirected network, which end
+        of a tie is its source; dtypes are compared loosely (an exported and re-read network
+        equals the original).
         """
         if not isinstance(other, Network):
             return False
         if (self.ego, self.directed) != (other.ego, other.directed):
             return False
+        ties, other_ties = self._stated_ties, other._stated_ties
+        if not self.directed:
+            ties, other_ties = _sorted_ends(ties), _sorted_ends(other_ties)
         return (
             _same_frame(self._people, other._people, sort_index=True)
-            and _same_frame(self._stated_ties, other._stated_ties, by=["source", "target"])
+            and _same_frame(ties, other_ties, by=["source", "target"])
             and _same_frame(
                 self._interactions, other._interactions, by=list(self._interactions.columns)
             )
@@ -812,6 +821,15 @@ def _dedupe_ties(ties: pd.DataFrame, *, directed: bool) -> pd.DataFrame:
         key = [pair.get_level_values(0), pair.get_level_values(1)]
     grouped = ties.groupby(key, sort=False)
     return grouped.first().reset_index(drop=True)[list(ties.columns)]
+
+
+def _sorted_ends(ties: pd.DataFrame) -> pd.DataFrame:
+    """Undirected ties with the smaller id as the source, so that (a, b) and (b, a) match."""
+    source, target = ties["source"].astype(str), ties["target"].astype(str)
+    swap = source > target
+    return ties.assign(
+        source=source.where(~swap, target).to_numpy(), target=target.where(~swap, source).to_numpy()
+    )
 
 
 def _same_frame(

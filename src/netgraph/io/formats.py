@@ -24,7 +24,9 @@ from netgraph.io import tables
 __all__ = ["read_csv", "read_graphml", "read_json", "to_csv", "to_graphml", "to_json"]
 
 _META = "netgraph.json"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cells starting with these are written with a leading "'". The apostrophe itself is on the
+# list so that reading back can strip one leading "'" without ambiguity.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _FORMAT_VERSION = 1
 
 Source = str | os.PathLike | IO
@@ -82,7 +84,8 @@ def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> P
     """Write ``people.csv``, ``ties.csv``, ``interactions.csv`` and ``netgraph.json`` to a folder.
 
     Returns the folder. With ``escape_formulas`` (the default), text cells starting with
-    ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows them as text.
+    ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows them as text
+    (as do cells starting with ``'``, so that :func:`read_csv` restores every cell exactly).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -281,7 +284,7 @@ def _escape_column(column: pd.Series) -> pd.Series:
 def _unescape_column(column: pd.Series) -> pd.Series:
     text = column.astype(object)
     escaped = text.map(
-        lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r"
+        lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r'"
     )
     return text.where(~escaped, text.astype(str).str[1:])
 
