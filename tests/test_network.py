@@ -105,6 +105,31 @@ def test_from_graph_directed():
     assert net.graph.edges["1", "2"]["weight"] == 0.5
     assert net.graph.edges["2", "1"]["weight"] == 0.25
     assert net.undirected.number_of_edges() == 2
+    assert net.undirected.edges["1", "2"]["weight"] == 0.5  # the larger of the two arcs
+
+
+def test_directed_graph_has_an_arc_per_direction_seen_with_its_pair_attributes():
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"], "weight": [0.05]})
+    log = pd.DataFrame(
+        {
+            "source": ["b", "b", "c", "a"],
+            "target": ["a", "c", "a", "c"],
+            "date": ["2024-01-01", "2024-02-01", "2024-03-01", "2024-03-02"],
+        }
+    )
+    net = Network.from_frames(None, ties, log, directed=True)
+    G, table = net.graph, net.ties
+    assert sorted(G.edges) == [("a", "b"), ("a", "c"), ("b", "a"), ("b", "c"), ("c", "a")]
+    assert G.edges["a", "b"]["weight"] == 0.05  # given
+    assert G.edges["b", "a"]["weight"] == table.loc[("a", "b"), "strength"]  # the pair's
+    for u, v in G.edges:
+        row = table.loc[tuple(sorted((u, v)))]
+        assert G.edges[u, v]["n_interactions"] == row["n_interactions"]
+        assert G.edges[u, v]["last_contact"] == row["last_contact"]
+    U = net.undirected
+    assert sorted(map(sorted, U.edges)) == [["a", "b"], ["a", "c"], ["b", "c"]]
+    assert U.edges["a", "b"]["weight"] == 0.05
+    assert U.edges["a", "c"]["weight"] == G.edges["a", "c"]["weight"] == G.edges["c", "a"]["weight"]
 
 
 def test_merge_matches_people_by_email_and_url():

@@ -8,8 +8,9 @@ view methods are thin calls into :mod:`netgraph.analysis`, :mod:`netgraph.recomm
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Hashable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -195,29 +196,15 @@ class Network:
             (pid, {k: v for k, v in attrs.items() if not _missing(v)})
             for pid, attrs in records.items()
         )
-        table = self.ties
-        attrs = pd.DataFrame(
-            {
-                "weight": table["strength"].to_numpy(float),
-                "last_contact": table["last_contact"],
-                "n_interactions": table["n_interactions"].to_numpy(int),
-                "kind": table["kind"].astype(object).where(table["kind"].notna(), None),
-            },
-            index=table.index,
-        )
-        edge_attrs = attrs.to_dict(orient="index")
         if not self.directed:
-            G.add_edges_from((u, v, d) for (u, v), d in edge_attrs.items())
+            pairs = self.ties.index
+            _add_edges(G, *_ends(pairs), self._edge_columns)
             return G
-        arcs = self._arcs()
-        key = _pair_index(arcs["source"], arcs["target"])
-        for (u, v), pair, w in zip(
-            zip(arcs["source"], arcs["target"], strict=True), key, arcs["weight"], strict=True
-        ):
-            d = dict(edge_attrs[pair])
-            if not np.isnan(w):
-                d["weight"] = float(w)
-            G.add_edge(u, v, **d)
+        # An arc for each direction seen, with its pair's attributes and its own given weight.
+        arcs = self._arcs
+        columns = {name: values[arcs.pair] for name, values in self._edge_columns.items()}
+        columns["weight"] = np.where(np.isnan(arcs.weight), columns["weight"], arcs.weight)
+        _add_edges(G, arcs.source, arcs.target, columns)
         return G
 
     @functools.cached_property
@@ -225,14 +212,59 @@ class Network:
         """An undirected view of ``graph`` (the graph itself when it is undirected)."""
         if not self.directed:
             return self.graph
-        return _undirected(self.graph)
+        H = nx.Graph()
+        H.graph.update(self.graph.graph)
+        H.add_nodes_from(self.graph.nodes(data=True))
+        # Each pair once, with the larger weight of its two arcs.
+        arcs = self._arcs
+        columns = dict(self._edge_columns)
+        weight = np.where(np.isnan(arcs.weight), columns["weight"][arcs.pair], arcs.weight)
+        columns["weight"] = np.full(len(columns["weight"]), np.nan)
+        np.fmax.at(columns["weight"], arcs.pair, weight)
+        pairs = self.ties.index
+        _add_edges(H, *_ends(pairs), columns)
+        return H
 
-    def _arcs(self) -> pd.DataFrame:
-        """Distinct directed arcs with a given weight (NaN where the model decides)."""
-        stated = self._stated_ties[["source", "target", "weight"]]
-        seen = self._interactions[["source", "target"]].assign(weight=np.nan)
-        arcs = pd.concat([stated, seen], ignore_index=True)
-        return arcs.sort_values("weight", na_position="last").drop_duplicates(["source", "target"])
+    @functools.cached_property
+    def _edge_columns(self) -> dict[str, np.ndarray]:
+        """The graph's edge attributes, one array each, aligned with the tie table."""
+        table = self.ties
+        return {
+            "weight": table["strength"].to_numpy(float),
+            "last_contact": table["last_contact"].astype(object).to_numpy(),
+            "n_interactions": table["n_interactions"].to_numpy(int),
+            "kind": table["kind"].astype(object).where(table["kind"].notna(), None).to_numpy(),
+        }
+
+    @functools.cached_property
+    def _arcs(self) -> _Arcs:
+        """Distinct directed arcs: their ends, row in the tie table and given weight."""
+        people = self._people.index
+        stated, seen = self._stated_ties, self._interactions
+        source = people.get_indexer(pd.concat([stated["source"], seen["source"]]))
+        target = people.get_indexer(pd.concat([stated["target"], seen["target"]]))
+        given = np.concatenate([stated["weight"].to_numpy(float), np.full(len(seen), np.nan)])
+        # One row per arc: a stated tie's given weight over the interactions (NaN sorts last).
+        by_weight = np.argsort(given, kind="stable")
+        n = len(people)
+        _, first = np.unique((source * n + target)[by_weight], return_index=True)
+        rows = np.sort(by_weight[first])  # stated ties first, then interactions by date
+        source, target, given = source[rows], target[rows], given[rows]
+        table = self.ties.index
+        tie_key = pd.Index(
+            _pair_key(
+                people.get_indexer(table.get_level_values(0)),
+                people.get_indexer(table.get_level_values(1)),
+                n,
+            )
+        )
+        ids = people.to_numpy(object)
+        return _Arcs(
+            ids[source].tolist(),
+            ids[target].tolist(),
+            tie_key.get_indexer(_pair_key(source, target, n)),
+            given,
+        )
 
     @functools.cached_property
     def reference_date(self) -> pd.Timestamp:
@@ -761,6 +793,11 @@ def _empty_interactions() -> pd.DataFrame:
     )
 
 
+def _pair_key(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """An integer key for each unordered pair of people positions below ``n``."""
+    return np.minimum(a, b) * n + np.maximum(a, b)
+
+
 def _pair_index(source: pd.Series, target: pd.Series) -> pd.MultiIndex:
     """The unordered-pair key (smaller id first) used by the tie table."""
     s = np.asarray(source, dtype=object).astype(str)
@@ -771,16 +808,33 @@ def _pair_index(source: pd.Series, target: pd.Series) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([lo, hi], names=["source", "target"])
 
 
-def _undirected(G: nx.DiGraph) -> nx.Graph:
-    """Collapse a DiGraph to a Graph, keeping the larger weight of a reciprocal pair."""
-    H = nx.Graph()
-    H.graph.update(G.graph)
-    H.add_nodes_from(G.nodes(data=True))
-    for u, v, d in G.edges(data=True):
-        if H.has_edge(u, v) and H[u][v].get("weight", 1.0) >= d.get("weight", 1.0):
-            continue
-        H.add_edge(u, v, **d)
-    return H
+class _Arcs(NamedTuple):
+    source: list[str]
+    target: list[str]
+    pair: np.ndarray  # row of the tie table
+    weight: np.ndarray  # given weight, NaN where the model decides
+
+
+def _ends(pairs: pd.MultiIndex) -> tuple[list, list]:
+    return pairs.get_level_values(0).tolist(), pairs.get_level_values(1).tolist()
+
+
+def _add_edges(G: nx.Graph, source: Iterable, target: Iterable, columns: dict) -> None:
+    """Add edges with attributes from aligned arrays, quickly.
+
+    The garbage collector is paused meanwhile: each new attribute dict would otherwise
+    trigger collections that scan the whole growing graph (half the time on a million ties).
+    """
+    names = list(columns)
+    rows = zip(*(values.tolist() for values in columns.values()), strict=True)
+    attributes = (dict(zip(names, row, strict=True)) for row in rows)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        G.add_edges_from(zip(source, target, attributes, strict=True))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _missing(value: Any) -> bool:
