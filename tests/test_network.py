@@ -189,3 +189,20 @@ def test_structural_holes_from_the_tie_table_equals_the_graph_path():
     fast = net.structural_holes()
     slow = netgraph.structural_holes(net.graph)
     pd.testing.assert_frame_equal(fast, slow.loc[fast.index], rtol=1e-12)
+
+
+def test_from_graph_with_a_node_attribute_named_id():
+    G = nx.Graph([("a", "b")])
+    nx.set_node_attributes(G, {"a": "a", "b": "b"}, "id")
+    assert "id" not in Network.from_graph(G).people.columns  # it repeated the node id
+    nx.set_node_attributes(G, {"a": "x1", "b": "x2"}, "id")
+    net = Network.from_graph(G)
+    assert net.people.loc[["a", "b"], "id_attribute"].tolist() == ["x1", "x2"]
+
+
+def test_a_today_that_is_not_a_date_is_an_input_error():
+    net = netgraph.sample()
+    with pytest.raises(InputError, match="today"):
+        net.reconnect(today="notadate")
+    with pytest.raises(InputError, match="2024-03-15"):
+        Network.from_frames(ties=pd.DataFrame({"source": ["a"], "target": ["b"]}), today="x")

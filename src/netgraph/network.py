@@ -19,7 +19,7 @@ import pandas as pd
 from netgraph import analysis, recommend
 from netgraph import strength as _strength
 from netgraph.analysis import holes
-from netgraph.errors import InputError, UnknownPersonError
+from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph.view import html, plots
 
@@ -79,7 +79,7 @@ class Network:
         self._stated_ties = ties
         self._interactions = interactions
         self.directed = bool(directed)
-        self.today = None if today is None else pd.Timestamp(today)
+        self.today = None if today is None else _date(today, "today")
         self.strength_model = strength_model or _strength.StrengthModel()
         if ego is not None:
             ego = str(ego)
@@ -116,7 +116,8 @@ class Network:
 
         Node attributes become people columns; the edge attribute ``weight`` becomes the tie
         strength (other edge attributes named like tie columns, such as ``kind``, are kept).
-        Node ids become strings.
+        Node ids become strings; a node attribute ``id`` is dropped when it repeats the node
+        id and is kept as ``id_attribute`` otherwise.
 
         Examples
         --------
@@ -127,6 +128,13 @@ class Network:
         people = pd.DataFrame.from_dict(
             {str(n): dict(d) for n, d in G.nodes(data=True)}, orient="index"
         )
+        if "id" in people.columns:  # an attribute named like the node key (GraphML files)
+            same = people["id"].astype(str).to_numpy() == people.index.to_numpy()
+            people = (
+                people.drop(columns="id")
+                if same.all()
+                else people.rename(columns={"id": "id_attribute"})
+            )
         people.index.name = "id"
         people = people.reset_index()
         rows = []
@@ -411,7 +419,7 @@ class Network:
             self.ties,
             self._person(person),
             k=k,
-            today=self.reference_date if today is None else pd.Timestamp(today),
+            today=self.reference_date if today is None else _date(today, "today"),
             **options,
         )
 
@@ -550,7 +558,7 @@ class Network:
         )
 
     def anonymize(self, *, keep: Iterable[str] = (), key: str | bytes | None = None) -> Network:
-        """A copy for sharing, with every person renamed to a pseudonym such as ``p-3f9a1c2b7d``.
+        """A copy for sharing, every person renamed to a pseudonym such as ``p-3f9a1c2b7d04e6a8``.
 
         Pseudonyms are keyed hashes (HMAC-SHA256) of the ids: the same person gets the same
         pseudonym in every table and, given the same ``key``, in every call. With no key a
@@ -576,9 +584,11 @@ class Network:
         secret = key.encode() if isinstance(key, str) else key or secrets.token_bytes(32)
         ids = self._people.index.astype(str)
         pseudonyms = {
-            pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:10]
+            pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:16]
             for pid in ids
         }
+        if len(set(pseudonyms.values())) < len(pseudonyms):  # 64 bits: about 1e-10 at 100k
+            raise NetgraphError("two people got the same pseudonym; call anonymize() again")
         keep = list(keep)
         people = self._people[[c for c in keep if c in self._people.columns]]
         people = people.rename(index=pseudonyms)
@@ -835,6 +845,15 @@ def _add_edges(G: nx.Graph, source: Iterable, target: Iterable, columns: dict) -
     finally:
         if enabled:
             gc.enable()
+
+
+def _date(value: Any, name: str) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError) as err:
+        raise InputError(
+            f"{name}={value!r} is not a date", fix="Give a date such as 2024-03-15."
+        ) from err
 
 
 def _missing(value: Any) -> bool:
