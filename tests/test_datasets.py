@@ -1,11 +1,16 @@
-"""Dataset loaders read local copies (shared/data/snap) and never download in tests."""
+"""Dataset loaders read local copies (shared/data/snap); downloads are served by a fake urlopen."""
 
+import gzip
 import hashlib
+import io
+import urllib.error
+import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from netgraph import NetgraphError
+from netgraph import InputError, NetgraphError, NetgraphWarning
 from netgraph.datasets import load_college_msg, load_email_eu_core, snap
 
 SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
@@ -24,6 +29,7 @@ def no_download(monkeypatch, tmp_path):
 
 
 @needs_snap
+@pytest.mark.filterwarnings("error")  # the published files pass the checksum
 def test_email_eu_core_from_a_path():
     net = load_email_eu_core(path=SNAP)
     assert net.directed
@@ -34,6 +40,7 @@ def test_email_eu_core_from_a_path():
 
 
 @needs_snap
+@pytest.mark.filterwarnings("error")
 def test_college_msg_from_the_environment(monkeypatch):
     monkeypatch.setenv("NETGRAPH_DATA", str(SNAP))
     net = load_college_msg()
@@ -54,3 +61,130 @@ def test_missing_data_without_download_is_a_clear_error(tmp_path):
         load_email_eu_core(download=False)
     with pytest.raises(NetgraphError, match="email-Eu-core.txt"):
         load_email_eu_core(path=tmp_path)
+
+
+# Small stand-ins for the SNAP files, served by a fake urlopen with their own checksums.
+EDGES = b"0 1\n1 2\n2 0\n0 0\n"
+LABELS = b"0 1\n1 1\n2 7\n"
+MESSAGES = b"1 2 1082040961\n2 1 1082155839\n3 1 1082414391\n"
+
+
+def small(monkeypatch, contents):
+    """Point the loaders at ``contents`` ({_File attribute: bytes}) and fake SNAP serving it."""
+    served, calls = {}, []
+    for attribute, data in contents.items():
+        published = data.replace(b"\r\n", b"\n")  # checksums are of the LF text
+        file = replace(getattr(snap, attribute), sha256=hashlib.sha256(published).hexdigest())
+        monkeypatch.setattr(snap, attribute, file)
+        served[file.url] = gzip.compress(data)
+
+    def urlopen(url, timeout=None):
+        calls.append(url)
+        return io.BytesIO(served[url])
+
+    monkeypatch.setattr(snap.urllib.request, "urlopen", urlopen)
+    return calls
+
+
+def test_download_once_then_use_the_cache(monkeypatch):
+    calls = small(monkeypatch, {"_EMAIL": EDGES, "_DEPARTMENTS": LABELS})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a verified copy does not warn
+        net = load_email_eu_core()
+        assert sorted(calls) == sorted([snap._EMAIL.url, snap._DEPARTMENTS.url])
+        assert (snap.data_home() / "email-Eu-core.txt").read_bytes() == EDGES
+        again = load_email_eu_core()
+    assert len(calls) == 2  # the second call read the cache
+    assert net.graph.number_of_edges() == again.graph.number_of_edges() == 3  # no self-loop
+    assert net.people.loc["2", "department"] == "dept-7"
+    assert sorted(p.name for p in snap.data_home().iterdir()) == [
+        "email-Eu-core-department-labels.txt",
+        "email-Eu-core.txt",
+    ]
+
+
+def test_download_college_msg(monkeypatch):
+    calls = small(monkeypatch, {"_COLLEGE": MESSAGES.replace(b"\n", b"\r\n")})
+    net = load_college_msg()
+    assert calls == [snap._COLLEGE.url]
+    assert (snap.data_home() / "CollegeMsg.txt").read_bytes() == MESSAGES  # CRLF made LF
+    assert len(net.interactions) == 3
+    load_college_msg(download=False)
+    assert len(calls) == 1
+
+
+def test_download_with_a_wrong_checksum_saves_nothing(monkeypatch):
+    calls = small(monkeypatch, {"_COLLEGE": MESSAGES})
+    monkeypatch.setattr(snap, "_COLLEGE", replace(snap._COLLEGE, sha256="0" * 64))
+    with pytest.raises(NetgraphError, match="does not match its checksum.*nothing was saved"):
+        load_college_msg()
+    assert calls == [snap._COLLEGE.url]
+    assert not snap.data_home().exists()
+
+
+def test_download_that_is_not_gzip_saves_nothing(monkeypatch):
+    monkeypatch.setattr(
+        snap.urllib.request, "urlopen", lambda url, timeout=None: io.BytesIO(b"<html>")
+    )
+    with pytest.raises(NetgraphError, match="not a complete gzip file"):
+        load_college_msg()
+    assert not snap.data_home().exists()
+
+
+def test_offline_download_names_the_url_and_the_manual_way(monkeypatch):
+    def offline(url, timeout=None):
+        raise urllib.error.URLError("[Errno -2] Name or service not known")
+
+    monkeypatch.setattr(snap.urllib.request, "urlopen", offline)
+    with pytest.raises(NetgraphError) as caught:
+        load_college_msg()
+    message = str(caught.value)
+    assert snap._COLLEGE.url in message and "Name or service not known" in message
+    assert str(snap.data_home()) in message and "path=" in message
+    assert isinstance(caught.value.__cause__, urllib.error.URLError)
+    assert not snap.data_home().exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "row", "problem"),
+    [
+        ("CollegeMsg.txt", b"1 2 1082040961\n\n1 2 abc\n", 3, "expected 3 whole numbers"),
+        ("CollegeMsg.txt", b"1 2 1082040961\n1 2\n", 2, "found '1 2'"),
+        ("CollegeMsg.txt", b"1 2 3\n\xfe\xa7\x00\x91\n", 2, "non-ASCII"),
+        ("CollegeMsg.txt", b"", None, "no data"),
+        ("CollegeMsg.txt", gzip.compress(MESSAGES), None, "compressed"),
+        ("email-Eu-core.txt", b"0 1\n1\n", 2, "expected 2 whole numbers"),
+        ("email-Eu-core.txt", b"0 1\n1 5\n", 2, "person 5 has no department"),
+        ("email-Eu-core-department-labels.txt", b"0 1\n1 x\n", 2, "found '1 x'"),
+        ("email-Eu-core-department-labels.txt", b"0 1\n1 1\n0 2\n2 1\n", 3, "second time"),
+    ],
+    ids=["text", "short", "bytes", "empty", "gzip", "edge", "unknown", "label", "twice"],
+)
+@pytest.mark.parametrize("where", ["path", "NETGRAPH_DATA", "cache"])
+def test_a_corrupt_local_copy_names_the_file_and_line(
+    monkeypatch, tmp_path, where, name, content, row, problem
+):
+    folder = {"path": tmp_path / "data", "NETGRAPH_DATA": tmp_path / "env"}.get(
+        where, snap.data_home()
+    )
+    folder.mkdir(parents=True)
+    good = {"email-Eu-core.txt": EDGES, "email-Eu-core-department-labels.txt": LABELS}
+    for file, data in {**good, name: content}.items():
+        (folder / file).write_bytes(data)
+    if where == "NETGRAPH_DATA":
+        monkeypatch.setenv("NETGRAPH_DATA", str(folder))
+    load = load_college_msg if name == "CollegeMsg.txt" else load_email_eu_core
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NetgraphWarning)  # the small good files differ from SNAP's
+        with pytest.raises(InputError, match=problem) as caught:
+            load(path=folder if where == "path" else None, download=False)
+    assert caught.value.file == str(folder / name)
+    assert caught.value.row == row
+    assert caught.value.fix
+
+
+def test_a_local_copy_that_differs_from_snap_warns_but_loads(tmp_path):
+    (tmp_path / "CollegeMsg.txt").write_bytes(MESSAGES)
+    with pytest.warns(NetgraphWarning, match=r"CollegeMsg.txt is not the file SNAP publishes"):
+        net = load_college_msg(path=tmp_path)
+    assert len(net.interactions) == 3

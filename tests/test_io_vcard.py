@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from netgraph import read_vcard
 from netgraph.errors import InputError, NetgraphWarning
 from netgraph.io import read_vcard_people, validate_people
 
@@ -190,3 +191,31 @@ def test_a_path_names_the_file(tmp_path):
         read_vcard_people(path)
     assert caught.value.file == str(path)
     assert "cut off" in str(caught.value)
+
+
+def test_a_contact_named_like_the_ego_is_kept_apart():
+    book = card("FN:Me") + card("FN:Ann", "EMAIL:ann@example.org")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped or merged
+        net = read_vcard(io.StringIO(book))
+    assert net.ego == "me"
+    assert net.people.index.tolist() == ["me", "me-2", "ann@example.org"]
+    assert net.people.loc["me-2", "name"] == "Me" and pd.isna(net.people.loc["me", "name"])
+    assert net.graph.has_edge("me", "me-2") and net.graph.has_edge("me", "ann@example.org")
+
+
+def test_the_ego_id_is_never_made_from_a_name():
+    book = card("FN:Alex Morgan") + card("FN:Alex Morgan")
+    people = read_vcard_people(io.StringIO(book), me="alex-morgan")
+    assert people.index.tolist() == ["alex-morgan-2", "alex-morgan-3"]
+    net = read_vcard(io.StringIO(book), me="alex-morgan")
+    assert len(net.people) == 3 and net.graph.degree("alex-morgan") == 2
+
+
+def test_your_own_card_by_email_becomes_the_ego_with_a_warning():
+    book = card("FN:Alex Morgan", "EMAIL:Alex@Example.org") + card("FN:Ann")
+    with pytest.warns(NetgraphWarning, match=r"'alex@example.org' as your own"):
+        net = read_vcard(io.StringIO(book), me="alex@example.org")
+    assert net.ego == "alex@example.org"
+    assert net.people.loc["alex@example.org", "name"] == "Alex Morgan"
+    assert net.people.index.tolist() == ["alex@example.org", "ann"]

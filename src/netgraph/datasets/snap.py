@@ -4,20 +4,27 @@ Like scikit-learn's fetchers: each file is looked for in ``path=`` (a folder), t
 folder named by the ``NETGRAPH_DATA`` environment variable, then in the cache
 (``~/.cache/netgraph``); only when it is in none of them, and ``download=True``, is it fetched
 once from SNAP, its checksum verified, and kept in the cache. Nothing is downloaded otherwise.
+
+A local copy is checked too: a line that cannot be read raises :class:`InputError` with the
+file and line number, and a copy whose sha256 differs from the published file's only warns
+(:class:`NetgraphWarning`), since you may have chosen another version on purpose.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import http.client
 import os
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from netgraph.errors import InputError, NetgraphError
+from netgraph.io.tables import _warn
 
 __all__ = ["data_home", "load_college_msg", "load_email_eu_core"]
 
@@ -61,6 +68,27 @@ def load_email_eu_core(path: str | os.PathLike | None = None, *, download: bool 
     each person has a ``department`` attribute. A directed :class:`netgraph.Network` with no
     ego, for organisational network analysis.
 
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder holding ``email-Eu-core.txt`` and ``email-Eu-core-department-labels.txt``
+        (decompressed), looked in before ``NETGRAPH_DATA`` and the cache.
+    download : bool, default True
+        Whether to download the files from SNAP when no local copy is found.
+
+    Raises
+    ------
+    InputError
+        When a file is missing from ``path``, or a line of a local copy cannot be read (with
+        the file and line number).
+    NetgraphError
+        When the download fails or does not match the published checksum; nothing is saved.
+
+    Warns
+    -----
+    NetgraphWarning
+        When a local copy reads well but differs from the published file (its sha256).
+
     References
     ----------
     .. [1] Yin, Benson, Leskovec and Gleich. "Local Higher-order Graph Clustering." KDD 2017.
@@ -69,8 +97,9 @@ def load_email_eu_core(path: str | os.PathLike | None = None, *, download: bool 
     """
     from netgraph.network import Network
 
-    edges = _read(_fetch(_EMAIL, path, download), ["source", "target"])
-    labels = _read(_fetch(_DEPARTMENTS, path, download), ["id", "department"])
+    edges = _read(_EMAIL, _fetch(_EMAIL, path, download), ["source", "target"])
+    labels = _read(_DEPARTMENTS, _fetch(_DEPARTMENTS, path, download), ["id", "department"])
+    _check_people(edges, labels)
     people = labels.assign(department="dept-" + labels["department"])
     ties = edges[edges["source"] != edges["target"]]  # the published file has self-loops
     return Network(people, ties, None, directed=True)
@@ -83,6 +112,27 @@ def load_college_msg(path: str | os.PathLike | None = None, *, download: bool = 
     strength follows from their frequency, recency and reciprocity. A directed
     :class:`netgraph.Network` with no ego.
 
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder holding ``CollegeMsg.txt`` (decompressed), looked in before
+        ``NETGRAPH_DATA`` and the cache.
+    download : bool, default True
+        Whether to download the file from SNAP when no local copy is found.
+
+    Raises
+    ------
+    InputError
+        When the file is missing from ``path``, or a line of a local copy cannot be read
+        (with the file and line number).
+    NetgraphError
+        When the download fails or does not match the published checksum; nothing is saved.
+
+    Warns
+    -----
+    NetgraphWarning
+        When a local copy reads well but differs from the published file (its sha256).
+
     References
     ----------
     .. [1] Panzarasa, Opsahl and Carley. "Patterns and dynamics of users' behavior and
@@ -90,7 +140,7 @@ def load_college_msg(path: str | os.PathLike | None = None, *, download: bool = 
     """
     from netgraph.network import Network
 
-    log = _read(_fetch(_COLLEGE, path, download), ["source", "target", "timestamp"])
+    log = _read(_COLLEGE, _fetch(_COLLEGE, path, download), ["source", "target", "timestamp"])
     log = log[log["source"] != log["target"]]
     interactions = pd.DataFrame(
         {
@@ -103,8 +153,89 @@ def load_college_msg(path: str | os.PathLike | None = None, *, download: bool = 
     return Network(None, None, interactions, directed=True)
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
-    return pd.read_csv(path, sep=r"\s+", header=None, names=columns, dtype=str)
+def _read(file: _File, path: Path, columns: list[str]) -> pd.DataFrame:
+    """Read a local copy: whole numbers separated by spaces, as ``str`` columns.
+
+    Raises InputError naming the line that cannot be read; warns when the copy reads well
+    but is not the published file.
+    """
+    data = path.read_bytes().replace(b"\r\n", b"\n")
+    if data[:2] == b"\x1f\x8b":
+        raise InputError(
+            "this is the compressed .gz file",
+            file=path,
+            fix=f"Decompress it (gunzip) and name the result {file.name}.",
+        )
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            "this is not a text file of numbers (it has non-ASCII bytes)",
+            file=path,
+            row=data.count(b"\n", 0, err.start) + 1,
+            fix=_fix_local(file),
+        ) from None
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue  # blank lines and comments
+        if len(fields) != len(columns) or not all(f.isdigit() for f in fields):
+            raise InputError(
+                f"expected {len(columns)} whole numbers ({', '.join(columns)}), "
+                f"found {line.strip()[:80]!r}",
+                file=path,
+                row=number,
+                fix=_fix_local(file),
+            )
+        rows.append([*fields, number])
+    if not rows:
+        raise InputError("the file has no data", file=path, fix=_fix_local(file))
+    table = pd.DataFrame(rows, columns=[*columns, "line"])
+    table = table.astype({c: "str" for c in columns}).set_index("line")
+    table.attrs["file"] = str(path)
+    if hashlib.sha256(data).hexdigest() != file.sha256:
+        _warn(
+            f"{path} is not the file SNAP publishes (its sha256 differs), so results may differ "
+            "from published ones. If that is not on purpose, delete it and call again (without "
+            "path=) to download a fresh copy."
+        )
+    return table
+
+
+def _check_people(edges: pd.DataFrame, labels: pd.DataFrame) -> None:
+    """Raise InputError for a person listed twice, or an edge to a person without a label."""
+    twice = labels["id"].duplicated()
+    if twice.any():
+        raise InputError(
+            f"person {labels['id'][twice].iloc[0]} is listed a second time",
+            file=labels.attrs["file"],
+            row=int(labels.index[twice][0]),
+            fix=_fix_local(_DEPARTMENTS),
+        )
+    for column in ("source", "target"):
+        unknown = ~edges[column].isin(labels["id"])
+        if unknown.any():
+            raise InputError(
+                f"person {edges[column][unknown].iloc[0]} has no department in {_DEPARTMENTS.name}",
+                file=edges.attrs["file"],
+                row=int(edges.index[unknown][0]),
+                fix=f"Use the two files from the same SNAP release. {_fix_local(_DEPARTMENTS)}",
+            )
+
+
+def _fix_local(file: _File) -> str:
+    return (
+        "The file may be damaged: delete it and call again (without path=) to download a "
+        f"fresh copy, or replace it with {file.url}, decompressed."
+    )
+
+
+def _fix_manual(file: _File) -> str:
+    return (
+        f"To get it by hand, download {file.url}, decompress it (gunzip) and put {file.name} "
+        f"in {data_home()}, or in a folder you pass as path= or set as NETGRAPH_DATA."
+    )
 
 
 def _fetch(file: _File, path: str | os.PathLike | None, download: bool) -> Path:
@@ -129,16 +260,31 @@ def _fetch(file: _File, path: str | os.PathLike | None, download: bool) -> Path:
 
 
 def _download(file: _File) -> Path:
-    target = data_home() / file.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with urllib.request.urlopen(file.url, timeout=60) as response:  # noqa: S310 (fixed https URL)
-        data = gzip.decompress(response.read()).replace(b"\r\n", b"\n")
+    """Fetch ``file`` from SNAP into the cache; save it only when its checksum matches."""
+    try:
+        with urllib.request.urlopen(file.url, timeout=60) as response:  # noqa: S310 (https)
+            payload = response.read()
+    except (OSError, http.client.HTTPException) as err:  # URLError, timeouts, cut connections
+        raise NetgraphError(
+            f"could not download {file.url} ({err}). Check your connection and try again. "
+            + _fix_manual(file)
+        ) from err
+    try:
+        data = gzip.decompress(payload).replace(b"\r\n", b"\n")
+    except (OSError, EOFError, zlib.error) as err:
+        raise NetgraphError(
+            f"the download of {file.url} is not a complete gzip file ({err}); nothing was "
+            f"saved. Try again later. {_fix_manual(file)}"
+        ) from err
     digest = hashlib.sha256(data).hexdigest()
     if digest != file.sha256:
         raise NetgraphError(
             f"the download of {file.url} does not match its checksum "
-            f"(sha256 {digest}, expected {file.sha256}); nothing was saved. Try again later."
+            f"(sha256 {digest}, expected {file.sha256}); nothing was saved. Try again later. "
+            + _fix_manual(file)
         )
+    target = data_home() / file.name
+    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     partial.write_bytes(data)
     partial.replace(target)

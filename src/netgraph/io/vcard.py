@@ -55,13 +55,16 @@ class _Card:
         return next((p for p in self.properties if p.name == name), None)
 
 
-def read_vcard_people(source: str | os.PathLike | IO) -> pd.DataFrame:
+def read_vcard_people(source: str | os.PathLike | IO, *, me: str | None = None) -> pd.DataFrame:
     """Read a vCard address book (``.vcf``) as a people table.
 
     Parameters
     ----------
     source : str, path-like or file object
         The ``.vcf`` file (vCard 2.1, 3.0 or 4.0; one or many cards).
+    me : str, optional
+        An id kept for the ego: no id made from a name takes it (a contact named "Me"
+        becomes ``me-2`` when ``me="me"``).
 
     Returns
     -------
@@ -89,7 +92,8 @@ def read_vcard_people(source: str | os.PathLike | IO) -> pd.DataFrame:
     -----
     The id of a contact is their e-mail address, lower-cased, when they have one (so that
     the same person in two exports is one id); otherwise their name as a slug (``"José
-    Núñez"`` gives ``jose-nunez``), made unique in file order with ``-2``, ``-3``, ...
+    Núñez"`` gives ``jose-nunez``), made unique in file order with ``-2``, ``-3``, ... and
+    never equal to ``me``.
 
     Cards sharing an e-mail address are merged into the first: its values win, missing
     values are filled in from the later cards, and tags, e-mail addresses and notes are
@@ -141,7 +145,8 @@ def read_vcard_people(source: str | os.PathLike | IO) -> pd.DataFrame:
     from_name = emails.isna().to_numpy()
     ids = emails.copy()
     if from_name.any():
-        ids[from_name] = _unique_ids(names[from_name], taken=set(emails.dropna()))
+        taken = set(emails.dropna()) | ({str(me)} if me is not None else set())
+        ids[from_name] = _unique_ids(names[from_name], taken=taken)
     people.index = pd.Index(ids.to_numpy(), name="id", dtype="str")
     people = people.drop(columns="line")
     people.attrs["file"] = file
