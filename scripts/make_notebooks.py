@@ -591,10 +591,11 @@ WEEKLY = [
         """
         ## Four Mondays in a row
 
-        The list rotates. The ties overdue at the date of your data are ranked by score; the
-        first week shows the top three, each following week the next three, and once
-        everyone has been shown it starts round again. So you do not see the same three names
-        every Monday, and one date always gives the same list.
+        The list rotates. The ties overdue at the date of your data are ranked by score and
+        cut into slices of three; each calendar week shows the next slice, and once everyone
+        has been shown it starts round again. So you do not see the same three names every
+        Monday, even when you reload a fresh export each week, and one date always gives the
+        same list. `net.reconnect(k=1000)` shows the whole ranking.
         """
     ),
     py(

@@ -433,6 +433,7 @@ class Network:
             person = self._person(person)
         if "name" in self._people.columns:
             options.setdefault("names", self._people["name"])
+        options.setdefault("today", self.reference_date)
         return recommend.ledger(self._interactions, person, **options)
 
     def paths_to(self, k: int = 5, *, person: Hashable | None = None, **criteria: Any):

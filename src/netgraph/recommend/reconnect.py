@@ -46,6 +46,8 @@ __all__ = ["reconnect"]
 DEFAULT_INTERVAL_DAYS = 90.0
 #: No tie is "fading" until this many days have passed since the last contact.
 MIN_GAP_DAYS = 30.0
+#: Weeks of the rotation are counted from this Monday.
+_FIRST_MONDAY = pd.Timestamp("2024-01-01")
 
 _DTYPES = {
     "person": object,
@@ -112,12 +114,13 @@ def reconnect(
     or `today` if earlier) so that the ranking does not move when only the calendar does.
 
     **Rotation**: the ties eligible at the date of the data are ranked by score (ties by
-    contact id). Week 0, the week starting at the date of the data, shows the best `k`; week
-    :math:`w` (counted from there) shows ranks :math:`wk` to :math:`wk + k - 1`, starting
-    round again once all :math:`N` have been shown. Consecutive weeks therefore show
-    different people until every eligible tie has been shown, and one `today` always gives
-    the same list. (In use, a tie you write to leaves the list by itself: its last contact
-    moves.)
+    contact id) and cut into :math:`\lceil N / k \rceil` slices of `k`. Calendar week
+    :math:`w` (Monday to Sunday, counted from a fixed Monday) shows slice
+    :math:`w \bmod \lceil N / k \rceil`. Consecutive weeks therefore show different people
+    until every eligible tie has been shown, whether the data stays the same or is refreshed
+    every week, and one `today` always gives the same list. A `k` of at least :math:`N`
+    shows the whole ranking. (In use, a tie you write to leaves the list by itself: its last
+    contact moves.)
 
     Parameters
     ----------
@@ -265,12 +268,13 @@ def reconnect(
     table["value"] = 1 + table["bridge"] + (1 - table["overlap"]) + table["once_strong"]
     table["score"] = table["value"] * table["overdue_factor"]
 
-    # rotation: week 0 (the week of the data's date) shows the best k, each later week the
-    # next k, round again once every eligible tie has been shown
+    # rotation: each calendar week the next k of the ranking, round again once every
+    # eligible tie has been shown (counted from the calendar, not from the data's date, so
+    # that data refreshed every week still moves on)
     table["_key"] = [str(c) for c in table.index]
     table = table.sort_values(["score", "_key"], ascending=[False, True], kind="stable")
     slices = math.ceil(len(table) / k)
-    week = (today.normalize() - as_of.normalize()).days // 7
+    week = (today.normalize() - _FIRST_MONDAY).days // 7
     start = (week % slices) * k
     shown = table.iloc[start : start + k]
 
