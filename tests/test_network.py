@@ -206,3 +206,15 @@ def test_a_today_that_is_not_a_date_is_an_input_error():
         net.reconnect(today="notadate")
     with pytest.raises(InputError, match="2024-03-15"):
         Network.from_frames(ties=pd.DataFrame({"source": ["a"], "target": ["b"]}), today="x")
+
+
+def test_ledger_counts_recent_asks_up_to_the_networks_today():
+    sample = netgraph.sample()
+    today = sample.reference_date - pd.Timedelta(days=120)
+    net = Network.from_frames(
+        sample.people.reset_index(), sample.stated_ties, sample.interactions, ego="me", today=today
+    )
+    expected = netgraph.recommend.ledger(sample.interactions, "me", today=today)
+    recent = net.ledger()["recent_asks_of"]
+    assert recent.equals(expected["recent_asks_of"])
+    assert not recent.equals(sample.ledger()["recent_asks_of"])  # the window moved
