@@ -65,3 +65,14 @@ def test_introductions_never_name_the_ego_or_a_contact_and_use_real_connectors(n
     for row in made.itertuples():
         assert G.has_edge("me", row.a) and G.has_edge("me", row.b)
         assert not G.has_edge(row.a, row.b)
+
+
+def test_introduction_reasons_say_how_much_and_name_who_you_know_there(net):
+    intros = net.introductions(k=10)
+    names = net.people["name"]
+    contacts = set(net.undirected["me"])
+    for row in intros.itertuples():
+        assert "your constraint by" in row.reason or "constraint as it is" in row.reason
+        if row.new_community:
+            inside = row.reason.split("where you have")[1].split(")")[0]
+            assert any(names[c] in inside for c in contacts), row.reason

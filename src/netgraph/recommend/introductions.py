@@ -373,10 +373,19 @@ def introductions(
         c: [v, *(x for x in connectors[c] if x != v)]
         for c, v in zip(picked["person"], picked["via"], strict=True)
     }
-    names = _names(U, [person, *picked["person"], *(v for c in shown.values() for v in c[:3])])
+    # the contacts the person already has in each group, closest first (named in reasons)
+    mine = labels.reindex(contacts).dropna()
+    mine = mine.loc[own.reindex(mine.index).sort_values(ascending=False, kind="stable").index]
+    known_in = {
+        g: list(members[:2]) for g, members in mine.groupby(mine, sort=False).groups.items()
+    }
+    known = [c for g in picked["community"] if pd.notna(g) for c in known_in.get(g, [])]
+    names = _names(
+        U, [person, *picked["person"], *(v for c in shown.values() for v in c[:3]), *known]
+    )
     today_ts = None if asked.empty else asked.attrs["today"]
     picked["reason"] = [
-        _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts)
+        _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts, known_in)
         for r in picked.itertuples(index=False)
     ]
     return _finish(picked, _INTRO_DTYPES)
@@ -946,6 +955,7 @@ def _intro_reason(
     by: str | None,
     asked: pd.Series,
     today: pd.Timestamp | None,
+    known_in: dict,
 ) -> str:
     via, cand = names[r.via], names[r.person]
     text = (
@@ -962,8 +972,13 @@ def _intro_reason(
     if r.new_community:
         text += (
             f" {cand} is in {_group_text(r.community, by)}, where you have "
-            f"{_count(int(r.ties_into), 'tie')}."
+            f"{_count(int(r.ties_into), 'tie')}"
         )
+        known = [names[c] for c in known_in.get(r.community, [])]
+        if known:
+            more = ", ..." if r.ties_into > len(known) else ""
+            text += f" ({', '.join(known)}{more})"
+        text += "."
     if r.gain_effective_size > 0:
         text += (
             f" Knowing {cand} would raise your effective size from {es0:.2f} to "
@@ -971,11 +986,22 @@ def _intro_reason(
         )
     else:
         text += f" Knowing {cand} would leave your effective size at {es0:.2f}"
-    text += f" and take your constraint from {r.constraint_before:.3f} to {r.constraint_after:.3f}."
+    text += f"{_constraint_change(r.constraint_before, r.constraint_after)}."
     if r.asked_recently and today is not None:
         days = int((today - asked[r.via]) / pd.Timedelta(days=1))
         text += f" You asked {via} for something {_count(days, 'day')} ago, so {via} ranks lower."
     return text
+
+
+def _constraint_change(before: float, after: float) -> str:
+    """The change in constraint in words: a relative change, as the values are small."""
+    if not (np.isfinite(before) and np.isfinite(after)) or before <= 0:
+        return ""
+    change = (after - before) / before
+    if abs(change) < 0.0005:
+        return " and leave your constraint as it is"
+    verb = "lower" if change < 0 else "raise"
+    return f" and {verb} your constraint by {abs(change):.1%} (to {after:.3g})"
 
 
 def _make_reason(r: Any, names: dict, by: str | None) -> str:
