@@ -230,6 +230,20 @@ def test_strength_distribution_threshold_forms(ties, ax):
         strength_distribution(ties.rename(columns={"strength": "s"}), ax=ax)
 
 
+@pytest.mark.parametrize("columns", [["strength", "kind"], ["strength"]])
+def test_strength_distribution_without_ties_says_so(ties, columns, ax):
+    # Regression: an empty tie table gave ax.hist zero colours and crashed the report.
+    empty = ties.iloc[:0][columns]
+    strength_distribution(empty, thresholds={"weak": 0.3, "strong": 0.6}, ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["no ties"]
+    assert not ax.patches
+    assert [float(line.get_xdata()[0]) for line in ax.lines] == [0.3, 0.6]
+    fig, ax2 = plt.subplots()
+    unknown = ties.assign(strength=np.nan)[columns]  # ties, but none with a strength
+    strength_distribution(unknown, ax=ax2)
+    assert [t.get_text() for t in ax2.texts] == ["no tie has a strength"]
+
+
 # -- interaction_timeline -------------------------------------------------------------------
 
 

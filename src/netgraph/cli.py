@@ -32,16 +32,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 0
-    from netgraph.errors import InputError, NetgraphError
+    if getattr(args, "sample", False):
+        given = [name for name, value in _inputs(args) if value is not None]
+        if given:  # --sample replaces the inputs: refuse rather than ignore them
+            args.subparser.error(f"--sample cannot be combined with {', '.join(given)}")
+    from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
     try:
         return args.run(args)
-    except InputError as err:
-        print(f"netgraph: error: {err}", file=sys.stderr)
+    except (InputError, UnknownPersonError) as err:  # bad input: the user can fix it
+        _error(err)
         return 2
     except (NetgraphError, OSError) as err:
-        print(f"netgraph: error: {err}", file=sys.stderr)
+        _error(err)
         return 1
+
+
+def _error(err: Exception) -> None:
+    """Print an error as one line on stderr."""
+    text = " ".join(str(err).splitlines())
+    print(f"netgraph: error: {text}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,47 +67,107 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
-        "demo", help="analyse the bundled sample network and write its report"
+        "demo",
+        help="analyse the bundled sample network and write its report",
+        description="Analyse the bundled sample network, print a summary and write its report."
+        + _WRITES,
     )
     demo.add_argument(
         "--out", default="demo-output", help="folder to write to (default: %(default)s)"
     )
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run=_demo, subparser=demo)
 
-    report = commands.add_parser("report", help="write one HTML report of your network")
+    report = commands.add_parser(
+        "report",
+        help="write one HTML report of your network",
+        description="Analyse your network and write one HTML report." + _WRITES,
+    )
     _add_inputs(report)
-    report.add_argument("--out", required=True, help="folder to write the report to")
-    report.set_defaults(run=_report)
+    report.add_argument(
+        "--out", required=True, help="folder to write report.html, network.html and plots/ to"
+    )
+    report.set_defaults(run=_report, subparser=report)
 
-    reconnect = commands.add_parser("reconnect", help="print this week's ties to reconnect with")
+    reconnect = commands.add_parser(
+        "reconnect",
+        help="print this week's ties to reconnect with",
+        description="Print the ties of --ego that are overdue for contact.",
+    )
     _add_inputs(reconnect)
     reconnect.add_argument("--k", type=int, default=3, help="how many (default: %(default)s)")
     reconnect.add_argument(
-        "--today", help="the date to plan from, YYYY-MM-DD (default: latest data)"
+        "--today",
+        type=_date,
+        help="the date to plan from, YYYY-MM-DD (default: latest data)",
     )
     reconnect.add_argument(
         "--json", action="store_true", help="print JSON records instead of a table"
     )
-    reconnect.set_defaults(run=_reconnect)
+    reconnect.set_defaults(run=_reconnect, subparser=reconnect)
 
-    intros = commands.add_parser("introductions", help="print introductions to ask for")
+    intros = commands.add_parser(
+        "introductions",
+        help="print introductions to ask for",
+        description="Print the people --ego could meet through a mutual contact.",
+    )
     _add_inputs(intros)
     intros.add_argument("--k", type=int, default=10, help="how many (default: %(default)s)")
     intros.add_argument("--json", action="store_true", help="print JSON records instead of a table")
-    intros.set_defaults(run=_introductions)
+    intros.set_defaults(run=_introductions, subparser=intros)
     return parser
 
 
+_WRITES = (
+    " It writes into the --out folder: report.html (the report: verdict, introductions,"
+    " reconnections, balance, brokers, weak ties and plots), network.html (the interactive"
+    " view, also embedded in the report) and plots/ (each figure as a PNG)."
+)
+
+
+def _date(text: str) -> pd.Timestamp:
+    """Parse --today, so that a bad date is a usage error."""
+    try:
+        value = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        value = pd.NaT
+    if pd.isna(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+    return value
+
+
+def _file(text: str) -> str:
+    """Check an input file exists, so that a typo is a usage error."""
+    if not Path(text).is_file():
+        raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    return text
+
+
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("people", nargs="?", help="people CSV (an id column plus attributes)")
-    parser.add_argument("--ties", help="ties CSV: source, target, optional kind, since, closeness")
     parser.add_argument(
-        "--interactions", help="interactions CSV: source, target, date, optional channel, kind"
+        "people", nargs="?", type=_file, help="people CSV (an id column plus attributes)"
     )
-    parser.add_argument("--linkedin", help="LinkedIn Connections.csv export")
-    parser.add_argument("--vcard", help="address book .vcf export")
+    parser.add_argument(
+        "--ties", type=_file, help="ties CSV: source, target, optional kind, since, closeness"
+    )
+    parser.add_argument(
+        "--interactions",
+        type=_file,
+        help="interactions CSV: source, target, date, optional channel, kind",
+    )
+    parser.add_argument("--linkedin", type=_file, help="LinkedIn Connections.csv export")
+    parser.add_argument("--vcard", type=_file, help="address book .vcf export")
     parser.add_argument("--ego", help="your own id (default: 'me' with --linkedin or --vcard)")
-    parser.add_argument("--sample", action="store_true", help="use the bundled sample network")
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="use the bundled sample network (instead of any file or --ego)",
+    )
+
+
+def _inputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """The input options as (option, value) pairs."""
+    names = ["people", "--ties", "--interactions", "--linkedin", "--vcard", "--ego"]
+    return [(name, getattr(args, name.lstrip("-"))) for name in names]
 
 
 def _load(args: argparse.Namespace):
@@ -148,17 +218,29 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _reconnect(args: argparse.Namespace) -> int:
-    net = _load(args)
+    net = _need_ego(_load(args), "reconnect")
     table = net.reconnect(k=args.k, today=args.today)
     _print_table(table, ["person", "last_contact", "overdue_days", "reason"], args.json)
     return 0
 
 
 def _introductions(args: argparse.Namespace) -> int:
-    net = _load(args)
+    net = _need_ego(_load(args), "introductions")
     table = net.introductions(k=args.k)
     _print_table(table, ["person", "via", "score", "reason"], args.json)
     return 0
+
+
+def _need_ego(net, command: str):
+    """The network, checked to have an ego: these commands are about one person."""
+    import netgraph
+
+    if net.ego is None:
+        raise netgraph.InputError(
+            f"'netgraph {command}' needs to know whose network this is, and no ego was given",
+            fix="Pass --ego ID with your own id (as in the people or ties file).",
+        )
+    return net
 
 
 def _print_table(table: pd.DataFrame, columns: list[str], as_json: bool) -> None:

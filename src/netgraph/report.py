@@ -6,12 +6,13 @@ import base64
 import io
 import sys
 import warnings
+from functools import partial
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
-from netgraph.errors import NetgraphWarning
+from netgraph.errors import NetgraphError, NetgraphWarning
 from netgraph.view.html import notebook_html
 
 __all__ = ["write_report"]
@@ -30,14 +31,21 @@ th{background:#f5f5f5}.verdict{font-size:1.1rem;padding:.75rem;background:#f0f6f
 def write_report(net, out, *, title: str | None = None, progress: bool = True) -> Path:
     """Write ``report.html``, ``network.html`` and ``plots/*.png`` into the folder ``out``.
 
-    Every table cell and label is escaped; the page loads nothing from the network.
+    Every table cell and label is escaped; the page loads nothing from the network. A plot the
+    data cannot give (no one has a company, say) is left out with a note in the report.
     Returns the path of ``report.html``.
     """
     out = Path(out)
     (out / "plots").mkdir(parents=True, exist_ok=True)
-    steps = _Progress(6 if progress else 0)
     title = title or (f"netgraph report: {net.ego}" if net.ego else "netgraph report")
+    steps = _Progress(6 if progress else 0)
+    try:
+        return _write(net, out, title, steps)
+    finally:
+        steps.end()  # an error message must not share the bar's line
 
+
+def _write(net, out: Path, title: str, steps: _Progress) -> Path:
     steps("structure")
     verdict = net.closure()
     holes = net.structural_holes().sort_values("effective_size", ascending=False)
@@ -52,7 +60,8 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
     overlay = intros if len(intros) else None
     view = net.to_html(out / "network.html", title=title, overlay=overlay)
     steps("plots")
-    images = _plots(net, out / "plots")
+    notes: list[str] = []
+    images = _plots(net, out / "plots", notes)
     steps("writing")
 
     names = net.people["name"] if "name" in net.people.columns else None
@@ -81,7 +90,9 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
         _table(brokers, None, index=True),
         "<h2>Weakest and dormant ties</h2>",
         _table(weak[weak["kind"] != "strong"].sort_values("strength").head(20), None, True),
-        "<h2>Plots</h2><div class='plots'>",
+        "<h2>Plots</h2>",
+        *(f"<p><em>{escape(note)}</em></p>" for note in notes),
+        "<div class='plots'>",
         *(
             f"<img alt='{escape(name)}' src='data:image/png;base64,{data}'>"
             for name, data in images
@@ -114,7 +125,16 @@ def _table(frame: pd.DataFrame, columns: list[str] | None = None, index: bool = 
     return frame.to_html(index=index, escape=True, border=0, na_rep="")
 
 
-def _plots(net, folder: Path) -> list[tuple[str, str]]:
+_GROUP_COLUMNS = ("company", "industry", "school", "city")
+
+
+def _has_values(column: pd.Series) -> bool:
+    """Whether a column holds at least one value (blank cells do not count)."""
+    return bool((column.dropna().astype(str).str.strip() != "").any())
+
+
+def _plots(net, folder: Path, notes: list[str]) -> list[tuple[str, str]]:
+    """Draw each plot into ``folder``; return (name, base64 PNG) pairs, noting skipped ones."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -127,8 +147,12 @@ def _plots(net, folder: Path) -> list[tuple[str, str]]:
         jobs.insert(0, ("ego_map", plot.ego_map))
         if len(net.interactions):
             jobs.append(("timeline", plot.interaction_timeline))
-    if any(c in net.people.columns for c in ("company", "industry", "school", "city")):
-        jobs.append(("affinity", plot.affinity_composition))
+    present = [c for c in _GROUP_COLUMNS if c in net.people.columns]
+    groups = [c for c in present if _has_values(net.people[c])]
+    if groups:
+        jobs.append(("affinity", partial(plot.affinity_composition, by=groups)))
+    elif present:
+        notes.append(f"No affinity plot: the column(s) {', '.join(present)} have no values.")
     for name, draw in jobs:
         fig, ax = plt.subplots(figsize=(7, 5))
         try:
@@ -141,6 +165,9 @@ def _plots(net, folder: Path) -> list[tuple[str, str]]:
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=80)
             figures.append((name, base64.b64encode(buffer.getvalue()).decode("ascii")))
+        except NetgraphError as err:  # an optional plot the data cannot give: say so, go on
+            notes.append(f"The {name.replace('_', ' ')} plot was skipped: {err}")
+            (folder / f"{name}.png").unlink(missing_ok=True)  # not a stale one from a past run
         finally:
             plt.close(fig)
     return figures
@@ -159,3 +186,9 @@ class _Progress:
         filled = "#" * (20 * self.done // self.total)
         end = "\n" if self.done == self.total else ""
         print(f"\r[{filled:<20}] {label:<20}", end=end, file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        """Finish an unfinished bar's line, so that what follows starts on a new line."""
+        if 0 < self.done < self.total:
+            print(file=sys.stderr, flush=True)
+            self.done = self.total

@@ -433,7 +433,7 @@ def strength_distribution(
     -------
     matplotlib.axes.Axes
         The Axes; a vertical line (``ax.lines``) marks each distinct cut-off and a text the
-        dormant share.
+        dormant share. With no tie (or none with a strength) a text says so instead.
 
     Raises
     ------
@@ -478,7 +478,17 @@ def strength_distribution(
         )
     )
     edges = np.linspace(lo, hi if hi > lo else lo + 1, bins + 1)
-    if "kind" in ties.columns:
+    if not len(values):  # nothing to histogram (ax.hist fails on an empty stack)
+        ax.text(
+            0.5,
+            0.5,
+            "no ties" if ties.empty else "no tie has a strength",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color="#7b8794",
+        )
+    elif "kind" in ties.columns:
         kind = ties["kind"].astype(object).where(ties["kind"].notna(), "unknown")[finite]
         order = [k for k in ("strong", "intermediate", "weak", "dormant") if (kind == k).any()]
         order += sorted({str(k) for k in kind} - set(order))
@@ -517,7 +527,7 @@ def strength_distribution(
     ax.set_xlabel("tie strength")
     ax.set_ylabel("number of ties")
     ax.set_title("Tie strength")
-    if "kind" in ties.columns or cuts:
+    if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, fontsize=8, loc="upper right")
     return ax
 
