@@ -305,3 +305,16 @@ def test_interaction_timeline_pairs(log, ax):
 def test_plots_default_to_the_current_axes(holes):
     fig, ax = plt.subplots()
     assert brokerage_scatter(holes) is ax
+
+
+def test_interaction_timeline_keeps_rows_for_ties_dormant_now(ax):
+    """The busiest contacts alone would hide every dormant tie; a third of the rows show them."""
+    days = pd.date_range("2024-01-01", "2024-12-31", freq="7D")
+    busy = [("me", f"busy{i}", d) for i in range(6) for d in days]
+    quiet = [("me", f"old{i}", pd.Timestamp("2022-03-01") + pd.Timedelta(days=i)) for i in range(4)]
+    log = pd.DataFrame(busy + quiet, columns=["source", "target", "date"])
+    interaction_timeline(log, person="me", top=6, ax=ax)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 6
+    assert sum(label.startswith("old") for label in labels) == 2
+    assert len(ax.patches) == 2  # each dormant row shows its stretch up to today

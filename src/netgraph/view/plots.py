@@ -545,12 +545,13 @@ def interaction_timeline(
     """Draw when each relationship was active: one row per contact, a dot per interaction.
 
     Rows are the `top` contacts with the most interactions (of `person`, or pairs of people
-    when `person` is None), most active at the top. A shaded band marks each *dormant stretch*:
-    a gap between consecutive interactions, or between the last interaction and `today`, longer
-    than `dormant_after` days. The rule is the fixed threshold used by
-    :func:`netgraph.weak_ties` (Levin, Walter and Murnighan's dormant ties), not the pair's own
-    cadence, so that the figure agrees with the tie table; a yearly contact whose gaps all
-    exceed the threshold shows as dormant between meetings.
+    when `person` is None), most active at the top, except that up to a third of the rows go
+    to the most active of the ties that are dormant now, below the others. A shaded band
+    marks each *dormant stretch*: a gap between consecutive interactions, or between the last
+    interaction and `today`, longer than `dormant_after` days. The rule is the fixed threshold
+    used by :func:`netgraph.weak_ties` (Levin, Walter and Murnighan's dormant ties), not the
+    pair's own cadence, so that the figure agrees with the tie table; a yearly contact whose
+    gaps all exceed the threshold shows as dormant between meetings.
 
     Parameters
     ----------
@@ -645,7 +646,14 @@ def interaction_timeline(
         else (dates.max() if dates.notna().any() else pd.Timestamp.now().normalize())
     )
     counts = rows.groupby("key", sort=False).size()
-    chosen = sorted(counts.index, key=lambda k: (-counts[k], str(label_of[k])))[: max(top, 0)]
+    ranked = sorted(counts.index, key=lambda k: (-counts[k], str(label_of[k])))
+    # Up to a third of the rows go to ties that are dormant now (the most active of them),
+    # which the most active contacts alone would never show.
+    last = rows.groupby("key", sort=False)["date"].max()
+    dormant_now = [k for k in ranked if ref - last[k] > pd.Timedelta(days=float(dormant_after))]
+    n_dormant = min(len(dormant_now), max(top, 0) // 3)
+    active = [k for k in ranked if k not in set(dormant_now[:n_dormant])]
+    chosen = active[: max(top, 0) - n_dormant] + dormant_now[:n_dormant]
     ax = plt.gca() if ax is None else ax
     limit = pd.Timedelta(days=float(dormant_after))
     xs, ys = [], []
