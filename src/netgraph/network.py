@@ -450,7 +450,7 @@ class Network:
     def _view_options(self, options: dict[str, Any]) -> dict[str, Any]:
         """Defaults for the views: ego, Burt's measures and communities, tie kinds."""
         metrics = self.structural_holes()[["effective_size", "constraint"]].round(3)
-        metrics["community"] = self._community.reindex(metrics.index)
+        metrics["community"] = self._community_labels.reindex(metrics.index)
         options.setdefault("ego", self.ego)
         options.setdefault("size_by", "effective_size")
         options.setdefault("metrics", metrics)
