@@ -127,3 +127,89 @@ def test_linkedin_network_with_dated_people_round_trips(fmt, tmp_path):
     else:
         back = netgraph.read_graphml(net.to_graphml(tmp_path / "net.graphml"))
     assert back == net
+
+
+def _round_trip(net, fmt, folder):
+    if fmt == "csv":
+        return netgraph.read_csv(net.to_csv(folder / "out"))
+    if fmt == "json":
+        return netgraph.read_json(net.to_json(folder / "net.json"))
+    return netgraph.read_graphml(net.to_graphml(folder / "net.graphml"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "graphml"])
+def test_sub_second_times_round_trip(fmt, tmp_path):
+    """Unix milliseconds and fractions of a second used to lose their decimals on export."""
+    (tmp_path / "log.csv").write_text(
+        "source,target,date\na,b,1577872800250\nb,a,1577872800000\n", encoding="utf-8"
+    )
+    net = netgraph.read_csv(None, None, tmp_path / "log.csv")
+    people = pd.DataFrame(
+        {"id": ["a", "b"], "seen": pd.to_datetime(["2020-01-01 10:00:00.123456789", None])}
+    )
+    net = Network.from_frames(people, None, net.interactions)
+    back = _round_trip(net, fmt, tmp_path)
+    assert back == net
+    assert back.interactions["date"].max() == pd.Timestamp("2020-01-01 10:00:00.250")
+
+
+def test_csv_writes_plain_dates_plainly_and_times_to_the_millisecond(tmp_path):
+    interactions = pd.DataFrame(
+        {"source": ["a"], "target": ["b"], "date": ["2020-01-01 10:00:00.250"]}
+    )
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"], "since": ["2021-03-15"]})
+    folder = Network.from_frames(None, ties, interactions).to_csv(tmp_path / "out")
+    assert "2020-01-01T10:00:00.250\n" in (folder / "interactions.csv").read_text("utf-8")
+    assert ",2021-03-15," in (folder / "ties.csv").read_text("utf-8")
+
+
+def test_csv_header_cells_that_look_like_formulas_are_escaped(tmp_path):
+    people = pd.DataFrame(
+        {"id": ["me", "ann"], "=cmd|calc!A0": ["x", "y"], "@sum": [1, 2], "'=kept": ["a", "b"]}
+    )
+    net = Network.from_frames(people, pd.DataFrame({"source": ["me"], "target": ["ann"]}))
+    folder = net.to_csv(tmp_path / "out")
+    header = (folder / "people.csv").read_text(encoding="utf-8").splitlines()[0]
+    for cell in header.split(","):
+        assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), header
+    back = netgraph.read_csv(folder)
+    assert back == net
+    assert {"=cmd|calc!a0", "@sum", "'=kept"} <= set(back.people.columns)
+
+
+def test_foreign_graphml_with_an_id_node_attribute(tmp_path):
+    """yEd and Gephi write a node attribute 'id'; it used to clash with the person id."""
+    import networkx as nx
+
+    G = nx.Graph()
+    G.add_node("n0", id="alice")
+    G.add_node("n1", id="n1")
+    G.add_edge("n0", "n1")
+    nx.write_graphml(G, tmp_path / "g.graphml")
+    net = netgraph.read_graphml(tmp_path / "g.graphml")
+    assert list(net.people.index) == ["n0", "n1"]
+    assert net.people.loc["n0", "id_attribute"] == "alice"
+
+
+def test_graphml_with_some_netgraph_attributes_only(tmp_path):
+    """A hand-edited file with netgraph_interactions but no column lists is still read."""
+    import networkx as nx
+
+    G = nx.Graph()
+    G.graph["netgraph_interactions"] = '[{"source": "a", "target": "b", "date": "2020-01-01"}]'
+    G.graph["netgraph_ego"] = "a"
+    G.add_node("a", name="Ann")
+    G.add_edge("a", "b", kind="friend", weight=0.5)
+    nx.write_graphml(G, tmp_path / "g.graphml")
+    net = netgraph.read_graphml(tmp_path / "g.graphml")
+    assert net.ego == "a"
+    assert net.people.loc["a", "name"] == "Ann"
+    assert net.stated_ties["kind"].tolist() == ["friend"]
+    assert len(net.interactions) == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml"])
+def test_read_json_and_graphml_take_an_ego(net, fmt, tmp_path):
+    path = net.to_json(tmp_path / "n.json") if fmt == "json" else net.to_graphml(tmp_path / "g")
+    read = netgraph.read_json if fmt == "json" else netgraph.read_graphml
+    assert read(path, ego="ann").ego == "ann"

@@ -2,9 +2,9 @@
 
 ``to_csv`` writes ``people.csv``, ``ties.csv``, ``interactions.csv`` and a small
 ``netgraph.json`` (ego, direction); ``read_csv`` reads either such a folder or the user's own
-files. Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``
-or ``@``) are written with a leading apostrophe, the OWASP advice against CSV injection;
-``read_csv`` of a folder written by netgraph removes it again.
+files. Cells and column names that a spreadsheet would run as a formula (starting with
+``=``, ``+``, ``-`` or ``@``) are written with a leading apostrophe, the OWASP advice against
+CSV injection; ``read_csv`` of a folder written by netgraph removes it again.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.errors import InputError
+from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import tables
 
 __all__ = ["read_csv", "read_graphml", "read_json", "to_csv", "to_graphml", "to_json"]
@@ -28,6 +28,18 @@ _META = "netgraph.json"
 # list so that reading back can strip one leading "'" without ambiguity.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _FORMAT_VERSION = 1
+_JSON_FIX = "Pass a file written by to_json()."
+_META_FIX = (
+    f"Delete {_META} to read the folder as your own CSV files, or write it again with to_csv()."
+)
+_GRAPHML_FIX = "Write the file again with to_graphml(), or remove the netgraph_* graph attributes."
+# Graph attributes of a file to_graphml wrote, each holding JSON.
+_GRAPH_KEYS = (
+    "netgraph_people_columns",
+    "netgraph_people_dates",
+    "netgraph_tie_columns",
+    "netgraph_interactions",
+)
 
 Source = str | os.PathLike | IO
 
@@ -83,9 +95,10 @@ def read_csv(
 def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
     """Write ``people.csv``, ``ties.csv``, ``interactions.csv`` and ``netgraph.json`` to a folder.
 
-    Returns the folder. With ``escape_formulas`` (the default), text cells starting with
-    ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows them as text
-    (as do cells starting with ``'``, so that :func:`read_csv` restores every cell exactly).
+    Returns the folder. With ``escape_formulas`` (the default), text cells and column names
+    starting with ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows
+    them as text (as do those starting with ``'``, so that :func:`read_csv` restores them
+    exactly).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -98,6 +111,7 @@ def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> P
         frame = _dates_to_text(frame)
         if escape_formulas:
             frame = frame.apply(_escape_column)
+            frame.columns = [_escape(c) for c in frame.columns]
         frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
     meta = {
         "format": "netgraph",
@@ -128,32 +142,29 @@ def to_json(net, path: str | os.PathLike) -> Path:
     return path
 
 
-def read_json(path: str | os.PathLike, **options: Any):
-    """Read a network written by :func:`to_json`."""
-    from netgraph.network import Network
+def read_json(path: str | os.PathLike, *, ego: str | None = None, **options: Any):
+    """Read a network written by :func:`to_json`; ``ego`` replaces the file's.
 
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(
-            f"not a JSON document ({err})", file=path, fix="Pass a file written by to_json()."
-        ) from err
-    if not isinstance(doc, dict) or doc.get("format") != "netgraph":
-        raise InputError(
-            "not a netgraph JSON document", file=path, fix="Pass a file written by to_json()."
-        )
-    # An empty table is absent: its columns are not known from zero records.
+    Errors name the file and the table, such as ``net.json (ties), row 2``: rows count the
+    records of that table from 1.
+    """
+    doc = _read_json_object(path, fix=_JSON_FIX)
+    if doc.get("format") != "netgraph":
+        raise InputError("not a netgraph JSON document", file=path, fix=_JSON_FIX)
     frames = {
-        key: pd.DataFrame.from_records(doc[key]) if doc.get(key) else None
+        key: _frame(doc.get(key), file=f"{os.fspath(path)} ({key})", fix=_JSON_FIX)
         for key in ("people", "ties", "interactions")
     }
-    frames["people"] = _restore_dates(frames["people"], doc.get("people_dates"))
-    return Network(
+    dates = _names(doc.get("people_dates"), "people_dates", file=path, fix=_JSON_FIX)
+    frames["people"] = _restore_dates(frames["people"], dates)
+    return _network(
         frames["people"],
         frames["ties"],
         frames["interactions"],
-        ego=doc.get("ego"),
+        ego=ego,
+        stored_ego=_text(doc.get("ego"), "ego", file=path, fix=_JSON_FIX),
         directed=bool(doc.get("directed")),
+        file=path,
         **options,
     )
 
@@ -187,8 +198,10 @@ def to_graphml(net, path: str | os.PathLike) -> Path:
     return path
 
 
-def read_graphml(path: str | os.PathLike, **options: Any):
+def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: Any):
     """Read a GraphML file: one written by :func:`to_graphml` exactly, any other as a graph.
+
+    ``ego`` replaces the ego stored in a file written by :func:`to_graphml`.
 
     A foreign file is read with :meth:`Network.from_graph` (node attributes become people
     columns, the edge ``weight`` the tie strength).
@@ -201,29 +214,42 @@ def read_graphml(path: str | os.PathLike, **options: Any):
         raise InputError(
             f"not a readable GraphML file ({err})", file=path, fix="Check the file is GraphML."
         ) from err
-    if "netgraph_interactions" not in G.graph:
-        return Network.from_graph(G, **options)
-    people = pd.DataFrame.from_records(
-        [{"id": n, **d} for n, d in G.nodes(data=True)],
-        columns=["id", *json.loads(G.graph["netgraph_people_columns"])],
+    if not any(key in G.graph for key in _GRAPH_KEYS):
+        return Network.from_graph(G, ego=ego, **options)
+    # Written by to_graphml, perhaps edited since (in Gephi, say): read every node and edge
+    # attribute, and the stored column lists for columns that no node or edge holds.
+    stored = {key: _graph_json(G, key, path) for key in _GRAPH_KEYS}
+    people = _frame(
+        [{"id": n, **_node_attributes(n, d)} for n, d in G.nodes(data=True)],
+        file=f"{os.fspath(path)} (nodes)",
+        fix=_GRAPHML_FIX,
+        columns=stored["netgraph_people_columns"],
     )
-    people = _restore_dates(people, json.loads(G.graph.get("netgraph_people_dates", "[]")))
-    tie_columns = json.loads(G.graph["netgraph_tie_columns"])
+    people = _restore_dates(people, stored["netgraph_people_dates"])
     rows = []
     for u, v, d in G.edges(data=True):
         row = {"source": u, "target": v, **{k: x for k, x in d.items() if k != "weight"}}
         row["weight"] = row.pop("given_weight", None)
         rows.append(row)
-    ties = pd.DataFrame.from_records(rows, columns=tie_columns)
-    interactions = pd.DataFrame.from_records(json.loads(G.graph["netgraph_interactions"]))
-    if interactions.empty:
-        interactions = None
-    return Network(
+    ties = _frame(
+        rows,
+        file=f"{os.fspath(path)} (edges)",
+        fix=_GRAPHML_FIX,
+        columns=stored["netgraph_tie_columns"],
+    )
+    interactions = _frame(
+        stored["netgraph_interactions"],
+        file=f"{os.fspath(path)} (netgraph_interactions)",
+        fix=_GRAPHML_FIX,
+    )
+    return _network(
         people,
         ties,
         interactions,
-        ego=G.graph.get("netgraph_ego") or None,
+        ego=ego,
+        stored_ego=G.graph.get("netgraph_ego") or None,
         directed=G.is_directed(),
+        file=path,
         **options,
     )
 
@@ -246,10 +272,8 @@ def _name(source: Source, default: str) -> str:
 
 
 def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: Any):
-    from netgraph.network import Network
-
     meta_path = folder / _META
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    meta = _read_json_object(meta_path, fix=_META_FIX) if meta_path.exists() else {}
     if not (folder / "people.csv").exists() and not (folder / "ties.csv").exists():
         raise InputError(
             "the folder has neither people.csv nor ties.csv",
@@ -265,28 +289,163 @@ def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: An
                 continue
             if meta.get("formulas_escaped"):
                 frame = frame.apply(_unescape_column)
+                frame.columns = [_unescape(c) for c in frame.columns]
             frames[name] = frame
     directed = directed or bool(meta.get("directed", False))
     people, ties, inter = (frames.get(n) for n in ("people", "ties", "interactions"))
-    people = _restore_dates(people, meta.get("people_dates"))
-    ego = ego if ego is not None else meta.get("ego")
-    return Network(people, ties, inter, ego=ego, directed=directed, **options)
+    dates = _names(meta.get("people_dates"), "people_dates", file=meta_path, fix=_META_FIX)
+    people = _restore_dates(people, dates)
+    stored_ego = _text(meta.get("ego"), "ego", file=meta_path, fix=_META_FIX)
+    return _network(
+        people,
+        ties,
+        inter,
+        ego=ego,
+        stored_ego=stored_ego,
+        directed=directed,
+        file=meta_path,
+        **options,
+    )
+
+
+def _network(
+    people,
+    ties,
+    interactions,
+    *,
+    ego: str | None,
+    stored_ego: str | None,
+    file: str | os.PathLike,
+    **options: Any,
+):
+    """A Network with the caller's ego, else the one stored in ``file``.
+
+    An unknown stored ego is an InputError naming the file; an unknown ego from the caller
+    stays an UnknownPersonError.
+    """
+    from netgraph.network import Network
+
+    if ego is not None or stored_ego is None:
+        return Network(people, ties, interactions, ego=ego, **options)
+    try:
+        return Network(people, ties, interactions, ego=stored_ego, **options)
+    except UnknownPersonError as err:
+        raise InputError(
+            f"the ego {stored_ego!r} is not one of the people",
+            file=file,
+            fix="Set the ego to the id of one of the people, or to null.",
+        ) from err
+
+
+def _read_json_object(path: str | os.PathLike, *, fix: str) -> dict:
+    """The JSON object in a file, or an InputError naming the file."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"not a JSON document ({err})", file=path, fix=fix) from err
+    if not isinstance(doc, dict):
+        raise InputError("the JSON is not an object ({...})", file=path, fix=fix)
+    return doc
+
+
+def _graph_json(G: nx.Graph, key: str, path: str | os.PathLike) -> Any:
+    """The JSON held by a graph attribute of a GraphML file, None when absent.
+
+    The interactions are checked by :func:`_frame`; the other keys hold column names.
+    """
+    if key not in G.graph:
+        return None
+    try:
+        value = json.loads(G.graph[key])
+    except (TypeError, json.JSONDecodeError) as err:
+        raise InputError(
+            f"the graph attribute {key!r} is not JSON ({err})", file=path, fix=_GRAPHML_FIX
+        ) from err
+    if key == "netgraph_interactions":
+        return value
+    return _names(value, key, file=path, fix=_GRAPHML_FIX)
+
+
+def _names(value: Any, key: str, *, file: str | os.PathLike, fix: str) -> list[str] | None:
+    """A stored list of column names, None when absent."""
+    if value is None or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return value
+    raise InputError(
+        f"{key!r} must be a list of column names, not {tables._short(value)}", file=file, fix=fix
+    )
+
+
+def _text(value: Any, key: str, *, file: str | os.PathLike, fix: str) -> str | None:
+    """A stored text, None when absent."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"{key!r} must be text, not {tables._short(value)}", file=file, fix=fix)
+
+
+def _frame(
+    records: Any, *, file: str, fix: str, columns: list[str] | None = None
+) -> pd.DataFrame | None:
+    """A table from a list of records (dicts), None when empty (no columns are known then).
+
+    ``columns`` adds columns that no record holds. Rows are numbered from 1 and the frame
+    is called ``file`` in errors.
+    """
+    if records is None:
+        return None
+    if not isinstance(records, list):
+        raise InputError(
+            f"the table must be a list of rows, not {tables._short(records)}", file=file, fix=fix
+        )
+    for i, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise InputError(
+                f"a row must be an object of column names and values, not {tables._short(record)}",
+                file=file,
+                row=i,
+                fix=fix,
+            )
+    if not records:
+        return None
+    frame = pd.DataFrame.from_records(records)
+    missing = [c for c in columns or () if c not in frame.columns]
+    frame = frame.assign(**dict.fromkeys(missing))
+    frame.index += 1
+    frame.attrs["file"] = file
+    return frame
+
+
+def _node_attributes(node: str, attrs: dict) -> dict:
+    """A node's attributes; one named ``id`` becomes ``id_attribute`` (as in from_graph)."""
+    attrs = dict(attrs)
+    if "id" in attrs:
+        value = attrs.pop("id")
+        if str(value) != node:
+            attrs["id_attribute"] = value
+    return attrs
+
+
+def _escape(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula, with a leading ``'``; any other value as is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _unescape(value: Any) -> Any:
+    """The value :func:`_escape` was given."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_START:
+        return value[1:]
+    return value
 
 
 def _escape_column(column: pd.Series) -> pd.Series:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
         return column
-    text = column.astype(object)
-    risky = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
-    return text.where(~risky, "'" + text.astype(str))
+    return column.astype(object).map(_escape)
 
 
 def _unescape_column(column: pd.Series) -> pd.Series:
-    text = column.astype(object)
-    escaped = text.map(
-        lambda v: isinstance(v, str) and len(v) > 1 and v[0] == "'" and v[1] in "=+-@\t\r'"
-    )
-    return text.where(~escaped, text.astype(str).str[1:])
+    return column.astype(object).map(_unescape)
 
 
 def _date_columns(people: pd.DataFrame) -> list[str]:
@@ -295,9 +454,16 @@ def _date_columns(people: pd.DataFrame) -> list[str]:
 
 
 def _restore_dates(people: pd.DataFrame | None, columns: list[str] | None):
+    """Parse the people date columns as ``since`` and ``date`` are parsed: a cell edited in a
+    spreadsheet may have another format. A bad value is an InputError naming its row."""
     if people is None or not columns:
         return people
-    dated = {c: pd.to_datetime(people[c]) for c in columns if c in people.columns}
+    file = people.attrs.get("file", "people")
+    dated = {
+        c: tables._parse_dates(people[c], file=file, column=c)
+        for c in columns
+        if c in people.columns
+    }
     return people.assign(**dated)
 
 
@@ -310,10 +476,23 @@ def _dates_to_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _iso(values: pd.Series) -> pd.Series:
-    """ISO dates, with the time only where a value has one."""
-    has_time = (values.dropna() != values.dropna().dt.normalize()).any()
-    fmt = "%Y-%m-%dT%H:%M:%S" if has_time else "%Y-%m-%d"
-    return values.dt.strftime(fmt).astype(object).where(values.notna(), None)
+    """ISO dates, with the time only where a value has one, as precise as the values.
+
+    ``2021-03-15`` when no value has a time, else ``2021-03-15T14:30:00`` with 3, 6 or 9
+    decimals of the second when some value needs them (Unix milliseconds keep theirs).
+    """
+    present = values.notna().to_numpy()
+    clock = (values - values.dt.normalize()).to_numpy().astype("timedelta64[ns]")
+    nanos = np.where(present, clock.astype(np.int64), 0)  # since midnight
+    if not nanos.any():
+        return values.dt.strftime("%Y-%m-%d").astype(object).where(present, None)
+    text = values.dt.strftime("%Y-%m-%dT%H:%M:%S")
+    fraction = nanos % 10**9
+    digits = next(d for d in (0, 3, 6, 9) if not (fraction % 10 ** (9 - d)).any())
+    if digits:
+        decimals = pd.Series(fraction // 10 ** (9 - digits), index=values.index)
+        text = text + "." + decimals.astype(str).str.zfill(digits)
+    return text.astype(object).where(present, None)
 
 
 def _records(frame: pd.DataFrame, index: str | None = None):
