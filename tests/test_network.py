@@ -218,3 +218,12 @@ def test_ledger_counts_recent_asks_up_to_the_networks_today():
     recent = net.ledger()["recent_asks_of"]
     assert recent.equals(expected["recent_asks_of"])
     assert not recent.equals(sample.ledger()["recent_asks_of"])  # the window moved
+
+
+def test_community_is_a_group_for_affinity_and_brokerage():
+    net = netgraph.sample()
+    found = net.communities()["community"]
+    by_name = net.affinity("community")
+    assert by_name["ei_index"].equals(net.affinity(found)["ei_index"])
+    assert by_name.attrs["network"]["ei_index"] < 0  # communities look inward by construction
+    assert net.brokerage("community").equals(net.brokerage(found))

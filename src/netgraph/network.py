@@ -303,9 +303,9 @@ class Network:
     def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
         """Gould and Fernandez brokerage roles per person for a group attribute ``by``.
 
-        See :func:`netgraph.brokerage`.
+        ``by="community"`` uses :meth:`communities`. See :func:`netgraph.brokerage`.
         """
-        return analysis.brokerage(self.graph, by, normalize=normalize)
+        return analysis.brokerage(self.graph, self._groups(by), normalize=normalize)
 
     def weak_ties(self, **options: Any) -> pd.DataFrame:
         """One row per tie: strength, overlap, bridges, span, embeddedness and kind.
@@ -318,9 +318,15 @@ class Network:
     def affinity(self, by: str, **options: Any) -> pd.DataFrame:
         """Homophily for an attribute: E-I index per person, network figures in ``.attrs``.
 
-        See :func:`netgraph.affinity`.
+        ``by="community"`` uses :meth:`communities`. See :func:`netgraph.affinity`.
         """
-        return analysis.affinity(self.undirected, by, **options)
+        return analysis.affinity(self.undirected, self._groups(by), **options)
+
+    def _groups(self, by: Any) -> Any:
+        """``by`` as the analyses take it: ``"community"`` means the communities found."""
+        if isinstance(by, str) and by == "community" and by not in self._people.columns:
+            return self._community
+        return by
 
     def communities(self, **options: Any) -> pd.DataFrame:
         """Communities (seeded Leiden on tie strength) with the modularity in ``.attrs``.
