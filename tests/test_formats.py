@@ -213,3 +213,14 @@ def test_read_json_and_graphml_take_an_ego(net, fmt, tmp_path):
     path = net.to_json(tmp_path / "n.json") if fmt == "json" else net.to_graphml(tmp_path / "g")
     read = netgraph.read_json if fmt == "json" else netgraph.read_graphml
     assert read(path, ego="ann").ego == "ann"
+
+
+def test_the_three_exported_files_read_back_one_by_one(tmp_path):
+    """to_csv writes a header-only interactions.csv when there are none: that reads as none."""
+    net = Network.from_frames(ties=pd.DataFrame({"source": ["a"], "target": ["b"]}))
+    net.to_csv(tmp_path)
+    files = [tmp_path / f"{name}.csv" for name in ("people", "ties", "interactions")]
+    assert netgraph.read_csv(*files) == net
+    (tmp_path / "empty.csv").write_text("")
+    with pytest.raises(netgraph.InputError, match="empty"):
+        netgraph.read_csv(files[0], files[1], tmp_path / "empty.csv")

@@ -83,13 +83,25 @@ def read_csv(
         return _read_folder(Path(people), ego=ego, directed=directed, **options)
     # Network validates each table once; read_table records the file name for its errors.
     people_df = None if people is None else tables.read_table(people, name=_name(people, "people"))
-    ties_df = None if ties is None else tables.read_table(ties, name=_name(ties, "ties"))
+    ties_df = None if ties is None else _read_log(ties, _name(ties, "ties"))
     inter_df = (
         None
         if interactions is None
-        else tables.read_table(interactions, name=_name(interactions, "interactions"))
+        else _read_log(interactions, _name(interactions, "interactions"))
     )
     return Network(people_df, ties_df, inter_df, ego=ego, directed=directed, **options)
+
+
+def _read_log(source: Source, name: str) -> pd.DataFrame | None:
+    """A ties or interactions file: a header without rows means none yet (as to_csv writes)."""
+    frame = tables.read_table(source, name=name, allow_empty=True)
+    if frame.columns.empty:
+        raise InputError(
+            "the file is empty",
+            file=name,
+            fix="Pass the file that holds the data, with a header row such as 'source,target'.",
+        )
+    return frame
 
 
 def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
