@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import spearmanr
 
+from netgraph.analysis.closure import closure
 from netgraph.analysis.ties import weak_ties
 from netgraph.errors import InputError
 
@@ -419,3 +420,15 @@ def test_college_msg_overlap_rises_with_strength(college):
     assert bottom == pytest.approx(0.02344, abs=1e-4)
     assert top == pytest.approx(0.03695, abs=1e-4)
     assert top > 1.5 * bottom
+
+
+def test_one_strength_for_every_tie_cannot_tell_weak_from_strong():
+    """Unweighted: the median cut would call every tie strong; they are intermediate instead."""
+    G = nx.karate_club_graph()
+    nx.set_edge_attributes(G, 1.0, "weight")
+    ties = weak_ties(G)
+    assert set(ties["kind"]) == {"intermediate"}
+    assert np.isnan(ties.attrs["thresholds"]["strong"])
+    assert np.isnan(closure(G)["weak_share"].iloc[0])
+    # a cut the user gives still applies
+    assert set(weak_ties(G, strong=1.0)["kind"]) == {"strong"}

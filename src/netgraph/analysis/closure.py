@@ -171,8 +171,10 @@ def _kind_shares(tie_kinds: pd.Series | None, pairs) -> dict:
         tie_kinds = tie_kinds[keep]
     if not len(tie_kinds):
         return {"weak_share": np.nan, "dormant_share": np.nan}
+    graded = tie_kinds.isin(["weak", "strong"]).any() or not (tie_kinds == "intermediate").any()
     return {
-        "weak_share": float((tie_kinds == "weak").mean()),
+        # NaN when strength could not tell weak from strong (every tie intermediate)
+        "weak_share": float((tie_kinds == "weak").mean()) if graded else np.nan,
         "dormant_share": float((tie_kinds == "dormant").mean()),
     }
 

@@ -67,7 +67,10 @@ def weak_ties(
        [4]_. Ties without a ``last_contact`` are never dormant.
     2. ``"strong"``: ``strength >= strong``.
     3. ``"weak"``: ``strength < weak``.
-    4. ``"intermediate"``: the ties in between, which occur only if you pass ``weak < strong``.
+    4. ``"intermediate"``: the ties in between, which occur only if you pass ``weak < strong``,
+       or when the cuts are left to the median and every tie that is not dormant has the same
+       strength (as in a graph without weights): then strength cannot tell weak from strong,
+       and the cuts in ``df.attrs["thresholds"]`` are NaN.
 
     Parameters
     ----------
@@ -181,6 +184,9 @@ def weak_ties(
         ref = _timestamp(today, "today")
     dormant = np.zeros(m, dtype=bool) if ref is None else (ref - last > after).to_numpy()
     strong_cut, weak_cut = _cuts(strength[~dormant], strong, weak)
+    active = strength[~dormant]
+    if strong is None and weak is None and len(active) > 1 and np.ptp(active) == 0:
+        strong_cut = weak_cut = np.nan  # one strength for all: it cannot tell weak from strong
     kind = np.where(
         dormant,
         "dormant",
