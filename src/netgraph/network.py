@@ -662,10 +662,10 @@ class Network:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        kind = "directed " if self.directed else ""
+        arcs = f" ({len(self._arcs.source)} arcs)" if self.directed else ""
         ego = f", ego={self.ego!r}" if self.ego is not None else ""
         return (
-            f"<netgraph.Network: {len(self._people)} people, {len(self.ties)} {kind}ties, "
+            f"<netgraph.Network: {len(self._people)} people, {len(self.ties)} ties{arcs}, "
             f"{len(self._interactions)} interactions{ego}>"
         )
 

@@ -64,8 +64,9 @@ def data_home() -> Path:
 def load_email_eu_core(path: str | os.PathLike | None = None, *, download: bool = True):
     """Load the e-mail network of a European research institution, with departments.
 
-    1,005 people in 42 departments and 25,571 directed edges (u wrote to v at least once);
-    each person has a ``department`` attribute. A directed :class:`netgraph.Network` with no
+    1,005 people in 42 departments and 25,571 directed edges (u wrote to v at least once),
+    of which 642 self-loops are skipped with a warning, leaving 24,929 arcs between 16,064
+    pairs; each person has a ``department`` attribute. A directed :class:`netgraph.Network` with no
     ego, for organisational network analysis.
 
     Parameters
@@ -101,8 +102,11 @@ def load_email_eu_core(path: str | os.PathLike | None = None, *, download: bool 
     labels = _read(_DEPARTMENTS, _fetch(_DEPARTMENTS, path, download), ["id", "department"])
     _check_people(edges, labels)
     people = labels.assign(department="dept-" + labels["department"])
-    ties = edges[edges["source"] != edges["target"]]  # the published file has self-loops
-    return Network(people, ties, None, directed=True)
+    loop = edges["source"] == edges["target"]
+    if loop.any():  # the published file has 642: e-mails to oneself are not ties
+        n = int(loop.sum())
+        _warn(f"{_EMAIL.name}: skipped {n:,} self-loop{'s' * (n != 1)} (e-mails to oneself).")
+    return Network(people, edges[~loop], None, directed=True)
 
 
 def load_college_msg(path: str | os.PathLike | None = None, *, download: bool = True):
