@@ -219,7 +219,11 @@ def tie_strength(
     :math:`1 - |n_{ab} - n_{ba}| / (n_{ab} + n_{ba})`) so that strength is monotone: one more
     interaction, in either direction, never lowers a tie's strength, and neither does moving an
     interaction later in time, as long as it stays on or after the pair's first contact (moving
-    the first contact later shortens the known history, the duration, by design).
+    the first contact later shortens the known history, the duration, by design). This holds
+    at a fixed ``today``: left to default, ``today`` is the latest interaction in the log, so a
+    new interaction that moves it later ages every other interaction, and can lower the
+    strength of a tie it does not touch (or even of its own tie, if it comes long after the
+    rest). Pass ``today`` to compare strengths across versions of a log.
 
     Parameters
     ----------
