@@ -19,8 +19,8 @@ uniform in (0, 1]) and the real SNAP graphs email-Eu-core (directed, unweighted)
 
 Usage::
 
-    python benchmarks/bench_structural_holes.py                # 10k and 100k nodes + real graphs
-    python benchmarks/bench_structural_holes.py --sizes 10000 100000 300000
+    python benchmarks/bench_structural_holes.py                # 10k, 100k, 300k + real graphs
+    python benchmarks/bench_structural_holes.py --sizes 10000 100000
     python benchmarks/bench_structural_holes.py --quick        # a smoke test, seconds
 """
 
@@ -178,7 +178,7 @@ def report(rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 300_000])
     parser.add_argument("--quick", action="store_true", help="sizes 2000 only, one repeat")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     parser.add_argument("--seed", type=int, default=42)
