@@ -213,7 +213,7 @@ _REASONS = {
         "most contacts are non-redundant (efficiency {value:.2f})",
     ),
     "ei_index": (
-        "ties stay inside one community (E-I {value:+.2f})",
+        "most ties stay inside their community (E-I {value:+.2f})",
         "ties reach across communities (E-I {value:+.2f})",
     ),
 }
