@@ -150,6 +150,20 @@ def test_inverted_u_prefers_moderately_weak_connector_tie():
     assert recs.loc["c1", "feasibility"] > recs.loc["c2", "feasibility"]
 
 
+def test_mutual_contacts_weighted_by_their_share_of_attention():
+    # two symmetric routes; v0 also knows 8 others, so her attention is split more ways
+    G = nx.Graph()
+    G.add_weighted_edges_from([("p", f"v{i}", 0.6) for i in range(2)])
+    G.add_weighted_edges_from([("v0", "c0", 0.35), ("v1", "c1", 0.35)])
+    G.add_weighted_edges_from((f"x{i}", "v0", 1.0) for i in range(8))
+    recs = introductions(G, "p", k=20, communities=dict.fromkeys(G, 0)).set_index("person")
+    curves = strength_curve(0.6, peak=0.6, floor=0.5) * strength_curve(0.35)
+    # m = n / d_v: v1 knows 2 people like p (m = 1), v0 knows 10 (m = 2 / 10)
+    assert recs.loc["c1", "feasibility"] == pytest.approx(curves * 1 / 2)
+    assert recs.loc["c0", "feasibility"] == pytest.approx(curves * 0.2 / 1.2)
+    assert recs.loc["c0", "mutual_contacts"] == recs.loc["c1", "mutual_contacts"] == 1
+
+
 def test_strength_curve_is_an_inverted_u():
     s = np.linspace(0, 1, 101)
     g = strength_curve(s)

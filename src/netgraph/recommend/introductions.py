@@ -187,18 +187,24 @@ def introductions(
     her tie strengths) unless `new_tie_strength` is given.
 
     **Feasibility** is how likely the introduction is to happen and to matter, through
-    connector :math:`v` with :math:`m` mutual contacts (connectors) in all:
+    connector :math:`v`, with :math:`M` the candidate's mutual contacts (connectors):
 
     .. math::
 
         F = g_\text{ask}(s_{pv}) \; g_\text{reach}(s_{vc}) \; \frac{m}{m + 1}
-            \times (0.5 \text{ if } v \text{ was asked in the last 90 days})
+            \times (0.5 \text{ if } v \text{ was asked in the last 90 days}),
+        \qquad m = \sum_{u \in M} \frac{n}{d_u} .
 
     :math:`g` is :func:`strength_curve`, an inverted U after Rajkumar et al. [3]_: the
     connector-to-candidate tie peaks at moderately weak (0.35, floor 0.2), where novel
     contacts come from; the person-to-connector tie peaks later (0.6, floor 0.5), since a
     closer tie makes the ask easier, but the strongest ties, in the person's own circle, help
-    least. Mutual contacts saturate: one gives 0.5, three 0.75. The score is :math:`V F`.
+    least. :math:`m` counts the mutual contacts as resource allocation does [4]_: a mutual
+    contact :math:`u` with :math:`d_u` contacts gives each of them a :math:`1 / d_u` share of
+    her attention, here relative to the person's own :math:`1 / n`, so a mutual contact who
+    knows as many people as the person counts 1 and one who knows twice as many counts 1/2.
+    Mutual contacts saturate: :math:`m = 1` gives 0.5, :math:`m = 3` gives 0.75. The score is
+    :math:`V F`.
 
     **Fairness**: no connector is named for more than ``ceil(k / 3)`` rows (`max_per_connector`),
     so the list does not lean on one person: a candidate whose best connector is full is
@@ -266,6 +272,8 @@ def introductions(
        78, no. 6 (1973): 1360-1380.
     .. [3] Rajkumar, Karthik, et al. "A Causal Test of the Strength of Weak Ties." *Science*
        377, no. 6612 (2022): 1304-1310.
+    .. [4] Zhou, Tao, Linyuan Lü, and Yi-Cheng Zhang. "Predicting Missing Links via Local
+       Information." *The European Physical Journal B* 71, no. 4 (2009): 623-630.
 
     Examples
     --------
@@ -306,7 +314,11 @@ def introductions(
     rows["mutual_contacts"] = rows.groupby("person", sort=False)["via"].transform("size")
     asked = _recent_asks(interactions, person, today, recent_days)
     rows["asked_recently"] = rows["via"].isin(asked.index)
-    m = rows["mutual_contacts"].to_numpy(float)
+    # each mutual contact counts n / d_v: her share of attention relative to the person's [4]_
+    degree = {v: len(U.adj[v]) - (v in U.adj[v]) for v in contacts}
+    share = n / rows["via"].map(degree).to_numpy(float)
+    m = pd.Series(share).groupby(rows["person"].to_numpy(), sort=False).transform("sum")
+    m = m.to_numpy(float)
     rows["feasibility"] = (
         strength_curve(rows["via_strength"].to_numpy(), **ASK_CURVE)
         * strength_curve(rows["via_candidate_strength"].to_numpy(), **REACH_CURVE)
