@@ -295,3 +295,15 @@ def test_an_error_starts_on_its_own_line_after_the_progress_bar(tmp_path, monkey
     err = capsys.readouterr().err
     assert "\nnetgraph: error: broken ledger.\n" in err
     assert err.endswith("netgraph: error: broken ledger.\n")
+
+
+def test_report_anonymized_for_sharing(tmp_path, capsys):
+    sample = netgraph.sample()
+    out = tmp_path / "shared"
+    assert main(["report", "--sample", "--out", str(out), "--anonymize", "company"]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    view = (out / "network.html").read_text(encoding="utf-8")
+    for person in ["me", "mei-lin-tan"]:
+        name = sample.people.loc[person, "name"]
+        assert name not in page and name not in view
+    assert "Northwind Analytics" in page  # the kept column

@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--out", required=True, help="folder to write report.html, network.html and plots/ to"
     )
+    report.add_argument(
+        "--anonymize",
+        metavar="COLUMNS",
+        nargs="?",
+        const="",
+        help="rename everyone to pseudonyms before writing, for sharing; optionally keep these "
+        "comma-separated people columns (e.g. --anonymize company,industry)",
+    )
     report.set_defaults(run=_report, subparser=report)
 
     reconnect = commands.add_parser(
@@ -212,6 +220,8 @@ def _report(args: argparse.Namespace) -> int:
     from netgraph.report import write_report
 
     net = _load(args)
+    if args.anonymize is not None:
+        net = net.anonymize(keep=[c.strip() for c in args.anonymize.split(",") if c.strip()])
     path = write_report(net, args.out)
     print(f"Report written to {path}")
     return 0
