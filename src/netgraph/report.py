@@ -184,11 +184,14 @@ class _Progress:
             return
         self.done = min(self.done + 1, self.total)
         filled = "#" * (20 * self.done // self.total)
+        if not sys.stderr.isatty():  # a log file: one line per step, no carriage returns
+            print(f"[{filled:<20}] {label}", file=sys.stderr, flush=True)
+            return
         end = "\n" if self.done == self.total else ""
         print(f"\r[{filled:<20}] {label:<20}", end=end, file=sys.stderr, flush=True)
 
     def end(self) -> None:
         """Finish an unfinished bar's line, so that what follows starts on a new line."""
-        if 0 < self.done < self.total:
+        if 0 < self.done < self.total and sys.stderr.isatty():
             print(file=sys.stderr, flush=True)
             self.done = self.total
