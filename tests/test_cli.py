@@ -307,3 +307,22 @@ def test_report_anonymized_for_sharing(tmp_path, capsys):
         name = sample.people.loc[person, "name"]
         assert name not in page and name not in view
     assert "Northwind Analytics" in page  # the kept column
+
+
+def test_report_page_forbids_every_request_and_allows_only_the_views_scripts(tmp_path, capsys):
+    """report.html gets the view's Content-Security-Policy: the view, embedded as an iframe
+    srcdoc, inherits the report's policy, so its own script hashes must be allowed there."""
+    import re
+
+    from netgraph.view.html import content_security_policy
+
+    assert main(["report", "--sample", "--out", str(tmp_path)]) == 0
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    view = (tmp_path / "network.html").read_text(encoding="utf-8")
+    policies = [
+        re.search(r"http-equiv=.Content-Security-Policy. content=\"([^\"]+)\"", html).group(1)
+        for html in (page, view)
+    ]
+    assert policies[0] == policies[1] == content_security_policy()
+    assert "default-src 'none'" in policies[0] and "connect-src 'none'" in policies[0]
+    assert "<script" not in page.split("<iframe", 1)[0]  # the report itself runs nothing

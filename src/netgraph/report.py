@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from netgraph.errors import NetgraphError, NetgraphWarning
-from netgraph.view.html import notebook_html
+from netgraph.view.html import content_security_policy, notebook_html
 
 __all__ = ["write_report"]
 
@@ -102,6 +102,8 @@ def _write(net, out: Path, title: str, steps: _Progress) -> Path:
     ]
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{content_security_policy()}\">"
+        "<meta name='referrer' content='no-referrer'>"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
         + "\n".join(sections)
         + "</body></html>"

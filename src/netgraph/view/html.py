@@ -300,6 +300,20 @@ def write_html(G: nx.Graph, path: str | os.PathLike | None = None, **options: An
     return _write(page, path)
 
 
+@functools.cache
+def content_security_policy() -> str:
+    """The page's Content-Security-Policy: nothing loads from anywhere, only its own scripts run.
+
+    A page that embeds the view in an ``<iframe srcdoc>`` (such as the report) must use this
+    same policy: a srcdoc document inherits the policy of the page around it.
+    """
+    hashes = " ".join(_script_hash(s) for s in (_STATUS_JS, _vis_js(), _MAIN_JS))
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
 def notebook_html(page: str, *, height: str | int = "820px", width: str = "100%") -> str:
     """Wrap a page in an ``<iframe srcdoc="...">`` for Jupyter, VS Code and Colab.
 
@@ -1181,12 +1195,7 @@ def _page(
     height: str,
 ) -> str:
     e = html.escape
-    vis_js = _vis_js()
-    hashes = " ".join(_script_hash(s) for s in (_STATUS_JS, vis_js, _MAIN_JS))
-    csp = (
-        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
-    )
+    csp = content_security_policy()
     note_html = "".join(f'<div class="ng-note">{e(note)}</div>' for note in notes)
     if not data["nodes"]:
         note_html += '<div class="ng-note">No one to draw: nobody matches the selection.</div>'
@@ -1206,7 +1215,7 @@ def _page(
         '<div id="netgraph-progress" class="ng-progress" hidden></div>'
         f"{legend}</div>\n"
         f'<script type="application/json" id="netgraph-data">{_json_for_script(data)}</script>\n'
-        f"<script>{vis_js}</script>\n"
+        f"<script>{_vis_js()}</script>\n"
         f"<script>{_MAIN_JS}</script>\n"
         "</body>\n</html>\n"
     )
