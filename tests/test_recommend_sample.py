@@ -76,3 +76,12 @@ def test_introduction_reasons_say_how_much_and_name_who_you_know_there(net):
         if row.new_community:
             inside = row.reason.split("where you have")[1].split(")")[0]
             assert any(names[c] in inside for c in contacts), row.reason
+
+
+def test_introductions_to_make_span_several_circles(net):
+    pairs = net.introductions_to_make(k=9)
+    joins = pairs.apply(lambda r: frozenset((r["a_community"], r["b_community"])), axis=1)
+    assert joins.value_counts().max() <= 3  # ceil(9 / 3) pairs per two circles
+    assert joins.nunique() >= 3
+    people = pd.concat([pairs["a"], pairs["b"]])
+    assert people.value_counts().max() <= 3

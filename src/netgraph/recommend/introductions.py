@@ -376,7 +376,7 @@ def introductions(
     # a candidate's row can only be passed over because its connector is full, and at most
     # k // cap connectors fill up: her first k // cap + 1 rows are all the greedy pass can use
     rows = rows[rows.groupby("person", sort=False).cumcount() <= k // cap]
-    picked = rows.iloc[_greedy(rows, k=k, cap=cap, unique="person", capped=["via"])]
+    picked = rows.iloc[_greedy(rows, k=k, caps={"via": cap}, unique="person")]
     if picked.empty:
         return _empty(_INTRO_DTYPES)
     picked = picked.assign(constraint_before=c0)
@@ -433,7 +433,9 @@ def introductions_to_make(
     Only the best `n_exact` pairs (default ``max(50, 5 k)``) by a cheap pre-score (closeness
     times the unweighted gains :math:`1 - 2 m / (d + 1)`, with :math:`m` common contacts and
     :math:`d` degree) are scored exactly; the person's `max_contacts` closest contacts are
-    considered. No contact appears in more than ``ceil(k / 3)`` pairs (`max_per_person`).
+    considered. No contact appears in more than ``ceil(k / 3)`` pairs (`max_per_person`), and
+    no two groups are joined by more than ``ceil(k / 3)`` pairs, so the list spans several of
+    the person's circles rather than the two best matched (it may then be shorter than `k`).
 
     **For an organisation** (``person=None``): bridges between communities that are tied less
     than their sizes would predict. For communities :math:`X, Y` with :math:`n_X, n_Y` members,
@@ -603,7 +605,11 @@ def introductions_to_make(
     out = out.assign(_a=[str(x) for x in out["a"]], _b=[str(x) for x in out["b"]])
     out = _sorted(out, "score", ["_a", "_b"])
     cap = math.ceil(k / 3) if max_per_person is None else max(1, int(max_per_person))
-    out = out.iloc[_greedy(out, k=k, cap=cap, capped=["a", "b"])]
+    out["_join"] = [  # the two groups a pair joins, one key whichever comes first
+        ("join", frozenset((str(x), str(y))))
+        for x, y in zip(out["a_community"], out["b_community"], strict=True)
+    ]
+    out = out.iloc[_greedy(out, k=k, caps={"a": cap, "b": cap, "_join": math.ceil(k / 3)})]
     names = _names(U, [*out["a"], *out["b"]])
     out["reason"] = [_make_reason(r, names, by) for r in out.itertuples(index=False)]
     return _finish(out, _PERSON_PAIR_DTYPES)
@@ -912,30 +918,30 @@ def _greedy(
     frame: pd.DataFrame,
     *,
     k: int,
-    cap: int | None,
+    caps: dict[str, int],
     unique: str | None = None,
-    capped: list[str] = (),  # type: ignore[assignment]
 ) -> list[int]:
-    """Positions of the first `k` rows, in order, with unique `unique` and capped people."""
+    """Positions of the first `k` rows, in order, with unique `unique` and capped values.
+
+    ``caps`` maps columns to the most rows a value may appear in; the columns share one
+    count (a person counts the same as ``a`` or as ``b``).
+    """
     taken: set = set()
     counts: Counter = Counter()
     out: list[int] = []
     keys = frame[unique].tolist() if unique else [None] * len(frame)
-    people = (
-        list(zip(*(frame[c].tolist() for c in capped), strict=True))
-        if capped
-        else [()] * len(frame)
-    )
-    for pos, (key, who) in enumerate(zip(keys, people, strict=True)):
+    values = list(zip(*(frame[c].tolist() for c in caps), strict=True)) or [()] * len(frame)
+    limits = list(caps.values())
+    for pos, (key, row) in enumerate(zip(keys, values, strict=True)):
         if len(out) >= k:
             break
         if unique and key in taken:
             continue
-        if cap is not None and any(counts[x] >= cap for x in who):
+        if any(counts[x] >= limit for x, limit in zip(row, limits, strict=True)):
             continue
         out.append(pos)
         taken.add(key)
-        counts.update(who)
+        counts.update(row)
     return out
 
 
