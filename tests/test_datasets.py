@@ -190,3 +190,12 @@ def test_a_local_copy_that_differs_from_snap_warns_but_loads(tmp_path):
     with pytest.warns(NetgraphWarning, match=r"CollegeMsg.txt is not the file SNAP publishes"):
         net = load_college_msg(path=tmp_path)
     assert len(net.interactions) == 3
+
+
+def test_a_cache_folder_that_cannot_be_written_is_a_clear_error(monkeypatch, tmp_path):
+    small(monkeypatch, {"_COLLEGE": MESSAGES})
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    with pytest.raises(NetgraphError, match="NETGRAPH_DATA"):
+        load_college_msg()

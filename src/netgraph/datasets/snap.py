@@ -288,8 +288,14 @@ def _download(file: _File) -> Path:
             + _fix_manual(file)
         )
     target = data_home() / file.name
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as err:
+        raise NetgraphError(
+            f"could not save {file.name} in the cache folder {target.parent} ({err}). Set "
+            "NETGRAPH_DATA or XDG_CACHE_HOME to a folder you can write to, or pass path=."
+        ) from err
     return target
