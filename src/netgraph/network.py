@@ -757,7 +757,7 @@ def _validate(people, ties, interactions, *, directed: bool):
             row = ties.index[bad.to_numpy()][0]
             raise InputError(
                 f"weight {ties.loc[row, 'weight']!r} is not a non-negative number",
-                file="ties",
+                file=_table_name(ties, "ties"),
                 row=row,
                 column="weight",
                 fix="Give tie weights as numbers >= 0, or leave the cell empty.",

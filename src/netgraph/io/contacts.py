@@ -33,6 +33,7 @@ def read_linkedin(source: str | os.PathLike | IO, *, me: str = "me", **options: 
     """
     from netgraph.network import Network
 
+    me = str(me).strip()  # as ids are kept; read_linkedin_connections refuses an empty one
     people, ties = read_linkedin_connections(source, me=me)
     return Network(people, ties, None, ego=me, **options)
 
@@ -63,7 +64,7 @@ def read_vcard(source: str | os.PathLike | IO, *, me: str = "me", **options: Any
     """
     from netgraph.network import Network
 
-    me = str(me)
+    me = str(me).strip()  # as ids are kept; read_vcard_people refuses an empty one
     people = read_vcard_people(source, me=me)
     if me in people.index:  # only an e-mail address can be me: ids from names skip it
         _warn(

@@ -218,8 +218,6 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
     A foreign file is read with :meth:`Network.from_graph` (node attributes become people
     columns, the edge ``weight`` the tie strength).
     """
-    from netgraph.network import Network
-
     try:
         G = nx.read_graphml(path)
     except Exception as err:  # networkx raises several types for malformed XML
@@ -227,7 +225,7 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
             f"not a readable GraphML file ({err})", file=path, fix="Check the file is GraphML."
         ) from err
     if not any(key in G.graph for key in _GRAPH_KEYS):
-        return Network.from_graph(G, ego=ego, **options)
+        return _foreign_graph(G, path, ego=ego, **options)
     # Written by to_graphml, perhaps edited since (in Gephi, say): read every node and edge
     # attribute, and the stored column lists for columns that no node or edge holds.
     stored = {key: _graph_json(G, key, path) for key in _GRAPH_KEYS}
@@ -267,6 +265,29 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _foreign_graph(G: nx.Graph, path: str | os.PathLike, *, ego: str | None, **options: Any):
+    """:meth:`Network.from_graph` with errors that name the file, as ``g.graphml (edges)``.
+
+    ``from_graph`` numbers the nodes and edges from 0 as tables called ``people`` and
+    ``ties``; errors count them from 1, as for files :func:`to_graphml` wrote.
+    """
+    from netgraph.network import Network
+
+    try:
+        return Network.from_graph(G, ego=ego, **options)
+    except InputError as err:
+        part = {"people": "nodes", "ties": "edges"}.get(err.file)
+        if part is None:
+            raise
+        raise InputError(
+            err.problem,
+            file=f"{os.fspath(path)} ({part})",
+            row=err.row + 1 if isinstance(err.row, int) else err.row,
+            column=err.column,
+            fix=err.fix,
+        ) from err
 
 
 def _is_dir(source: Source) -> bool:
@@ -457,7 +478,8 @@ def _escape_column(column: pd.Series) -> pd.Series:
 
 
 def _unescape_column(column: pd.Series) -> pd.Series:
-    return column.astype(object).map(_unescape)
+    # Keep the text dtype, so that a column with no value reads back as it was written.
+    return column.astype(object).map(_unescape).astype(column.dtype)
 
 
 def _date_columns(people: pd.DataFrame) -> list[str]:

@@ -25,6 +25,7 @@ import pandas as pd
 from netgraph.errors import InputError
 from netgraph.io.tables import (
     _count,
+    _ego_id,
     _parse_csv_text,
     _parse_dates,
     _read_text,
@@ -118,7 +119,7 @@ def read_linkedin_connections(
     5        me  jane-doe-1a2b3c  linkedin 2021-03-15
     """
     text, file = _read_text(source, name=None, default="Connections.csv")
-    me = str(me)
+    me = _ego_id(me, file=file)
     header, start = _find_header(text, file=file)
     frame = _parse_csv_text(text[start:], file=file, first_line=header + 1, allow_empty=True)
     frame = frame.rename(columns=_COLUMNS)

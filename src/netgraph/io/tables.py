@@ -1281,6 +1281,16 @@ def _join_kinds(kinds: pd.Series) -> Any:
 # --- small helpers --------------------------------------------------------------------------------
 
 
+def _ego_id(me: object, *, file: str) -> str:
+    """The ego's id as ids are kept (stripped); an empty one is an InputError."""
+    ego = str(me).strip()
+    if not ego:
+        raise InputError(
+            f"the ego's id me={me!r} is empty", file=file, fix="Pass your own id, such as me='me'."
+        )
+    return ego
+
+
 def _warn(message: str) -> None:
     """Warn with a NetgraphWarning attributed to the first caller outside netgraph."""
     frame, level = sys._getframe(1), 2

@@ -25,7 +25,7 @@ from typing import IO
 import pandas as pd
 
 from netgraph.errors import InputError
-from netgraph.io.tables import _count, _read_text, _slug, _unique_ids, _warn
+from netgraph.io.tables import _count, _ego_id, _read_text, _slug, _unique_ids, _warn
 
 __all__ = ["read_vcard_people"]
 
@@ -117,6 +117,8 @@ def read_vcard_people(source: str | os.PathLike | IO, *, me: str | None = None) 
     jane@example.org  Jane Doe  Acme, Inc.  friends;climbing
     """
     text, file = _read_text(source, name=None, default="contacts.vcf")
+    if me is not None:
+        me = _ego_id(me, file=file)
     rows: list[dict[str, str | None]] = []
     nameless, groups = [], []
     for card in _cards(text, file=file):
