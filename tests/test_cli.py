@@ -326,3 +326,9 @@ def test_report_page_forbids_every_request_and_allows_only_the_views_scripts(tmp
     assert policies[0] == policies[1] == content_security_policy()
     assert "default-src 'none'" in policies[0] and "connect-src 'none'" in policies[0]
     assert "<script" not in page.split("<iframe", 1)[0]  # the report itself runs nothing
+
+
+def test_a_folder_written_by_to_csv_is_an_input(tmp_path, capsys):
+    folder = netgraph.sample().to_csv(tmp_path / "export")
+    assert main(["reconnect", str(folder), "--k", "2", "--json"]) == 0  # ego from the folder
+    assert len(json.loads(capsys.readouterr().out)) == 2

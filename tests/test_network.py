@@ -204,7 +204,7 @@ def test_a_today_that_is_not_a_date_is_an_input_error():
     net = netgraph.sample()
     with pytest.raises(InputError, match="today"):
         net.reconnect(today="notadate")
-    with pytest.raises(InputError, match="2024-03-15"):
+    with pytest.raises(InputError, match=r"not a date\. Pass a date such as"):
         Network.from_frames(ties=pd.DataFrame({"source": ["a"], "target": ["b"]}), today="x")
 
 

@@ -150,9 +150,19 @@ def _file(text: str) -> str:
     return text
 
 
+def _file_or_folder(text: str) -> str:
+    """Check a people file, or a folder written by to_csv, exists."""
+    if not Path(text).exists():
+        raise argparse.ArgumentTypeError(f"no such file or folder: {text!r}")
+    return text
+
+
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "people", nargs="?", type=_file, help="people CSV (an id column plus attributes)"
+        "people",
+        nargs="?",
+        type=_file_or_folder,
+        help="people CSV (an id column plus attributes), or a folder written by to_csv",
     )
     parser.add_argument(
         "--ties", type=_file, help="ties CSV: source, target, optional kind, since, closeness"

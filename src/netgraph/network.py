@@ -19,6 +19,7 @@ import pandas as pd
 from netgraph import analysis, recommend
 from netgraph import strength as _strength
 from netgraph.analysis import holes
+from netgraph.analysis.ties import _timestamp
 from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph.view import html, plots
@@ -79,7 +80,7 @@ class Network:
         self._stated_ties = ties
         self._interactions = interactions
         self.directed = bool(directed)
-        self.today = None if today is None else _date(today, "today")
+        self.today = None if today is None else _timestamp(today, "today")
         self.strength_model = strength_model or _strength.StrengthModel()
         if ego is not None:
             ego = str(ego)
@@ -116,8 +117,8 @@ class Network:
 
         Node attributes become people columns; the edge attribute ``weight`` becomes the tie
         strength (other edge attributes named like tie columns, such as ``kind``, are kept).
-        Node ids become strings; a node attribute ``id`` is dropped when it repeats the node
-        id and is kept as ``id_attribute`` otherwise.
+        Node ids become strings; a node attribute ``id`` is dropped where it repeats the node
+        id and kept as ``id_attribute`` otherwise.
 
         Examples
         --------
@@ -126,15 +127,9 @@ class Network:
         2
         """
         people = pd.DataFrame.from_dict(
-            {str(n): dict(d) for n, d in G.nodes(data=True)}, orient="index"
+            {str(n): formats.node_attributes(str(n), d) for n, d in G.nodes(data=True)},
+            orient="index",
         )
-        if "id" in people.columns:  # an attribute named like the node key (GraphML files)
-            same = people["id"].astype(str).to_numpy() == people.index.to_numpy()
-            people = (
-                people.drop(columns="id")
-                if same.all()
-                else people.rename(columns={"id": "id_attribute"})
-            )
         people.index.name = "id"
         people = people.reset_index()
         rows = []
@@ -425,7 +420,7 @@ class Network:
             self.ties,
             self._person(person),
             k=k,
-            today=self.reference_date if today is None else _date(today, "today"),
+            today=self.reference_date if today is None else _timestamp(today, "today"),
             **options,
         )
 
@@ -854,15 +849,6 @@ def _add_edges(G: nx.Graph, source: Iterable, target: Iterable, columns: dict) -
             gc.enable()
 
 
-def _date(value: Any, name: str) -> pd.Timestamp:
-    try:
-        return pd.Timestamp(value)
-    except (ValueError, TypeError) as err:
-        raise InputError(
-            f"{name}={value!r} is not a date", fix="Give a date such as 2024-03-15."
-        ) from err
-
-
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT
 
@@ -905,10 +891,9 @@ def _dedupe_ties(ties: pd.DataFrame, *, directed: bool) -> pd.DataFrame:
 
 def _sorted_ends(ties: pd.DataFrame) -> pd.DataFrame:
     """Undirected ties with the smaller id as the source, so that (a, b) and (b, a) match."""
-    source, target = ties["source"].astype(str), ties["target"].astype(str)
-    swap = source > target
+    pairs = _pair_index(ties["source"], ties["target"])
     return ties.assign(
-        source=source.where(~swap, target).to_numpy(), target=target.where(~swap, source).to_numpy()
+        source=pairs.get_level_values(0).to_numpy(), target=pairs.get_level_values(1).to_numpy()
     )
 
 

@@ -230,7 +230,7 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
     # attribute, and the stored column lists for columns that no node or edge holds.
     stored = {key: _graph_json(G, key, path) for key in _GRAPH_KEYS}
     people = _frame(
-        [{"id": n, **_node_attributes(n, d)} for n, d in G.nodes(data=True)],
+        [{"id": n, **node_attributes(n, d)} for n, d in G.nodes(data=True)],
         file=f"{os.fspath(path)} (nodes)",
         fix=_GRAPHML_FIX,
         columns=stored["netgraph_people_columns"],
@@ -447,8 +447,10 @@ def _frame(
     return frame
 
 
-def _node_attributes(node: str, attrs: dict) -> dict:
-    """A node's attributes; one named ``id`` becomes ``id_attribute`` (as in from_graph)."""
+def node_attributes(node: str, attrs: dict) -> dict:
+    """A node's attributes as people columns: ``id`` names the person, so an attribute of
+    that name is dropped where it repeats the node id and kept as ``id_attribute`` otherwise
+    (used by read_graphml and Network.from_graph)."""
     attrs = dict(attrs)
     if "id" in attrs:
         value = attrs.pop("id")

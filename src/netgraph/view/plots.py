@@ -649,13 +649,13 @@ def interaction_timeline(
     ranked = sorted(counts.index, key=lambda k: (-counts[k], str(label_of[k])))
     # Up to a third of the rows go to ties that are dormant now (the most active of them),
     # which the most active contacts alone would never show.
-    last = rows.groupby("key", sort=False)["date"].max()
-    dormant_now = [k for k in ranked if ref - last[k] > pd.Timedelta(days=float(dormant_after))]
-    n_dormant = min(len(dormant_now), max(top, 0) // 3)
-    active = [k for k in ranked if k not in set(dormant_now[:n_dormant])]
-    chosen = active[: max(top, 0) - n_dormant] + dormant_now[:n_dormant]
-    ax = plt.gca() if ax is None else ax
     limit = pd.Timedelta(days=float(dormant_after))
+    last = rows.groupby("key", sort=False)["date"].max()
+    dormant_now = [k for k in ranked if ref - last[k] > limit][: max(top, 0) // 3]
+    shown_dormant = set(dormant_now)
+    active = [k for k in ranked if k not in shown_dormant]
+    chosen = active[: max(top, 0) - len(dormant_now)] + dormant_now
+    ax = plt.gca() if ax is None else ax
     xs, ys = [], []
     stretches = []
     for y, key in enumerate(chosen):
