@@ -118,13 +118,13 @@ def attempt(read, *, files, ego=None):
         warnings.simplefilter("ignore", NetgraphWarning)
         try:
             net = read()
+        except UnknownPersonError as err:  # an InputError too: test it first
+            assert ego is not None and ego == err.person, str(err)
+            return err
         except InputError as err:
             assert err.file is not None, str(err)
             assert any(name in str(err) for name in names), (str(err), names)
             assert err.row is None or f"row {err.row}" in str(err)
-            return err
-        except UnknownPersonError as err:
-            assert ego is not None and ego == err.person, str(err)
             return err
         usable(net)
         return net

@@ -3,8 +3,8 @@
 The tree::
 
     NetgraphError                 base class: ``except netgraph.NetgraphError`` catches them all
-    ├── InputError (ValueError)   bad input data: names the file, row and column, and the fix
-    └── UnknownPersonError (KeyError)   a person id that is not in the network
+    └── InputError (ValueError)   bad input data: names the file, row and column, and the fix
+        └── UnknownPersonError (KeyError)   a person that is not in the network
 
     NetgraphWarning (UserWarning)   something was skipped or adjusted; the message counts it
 """
@@ -76,15 +76,15 @@ class InputError(NetgraphError, ValueError):
         return text
 
 
-class UnknownPersonError(NetgraphError, KeyError):
-    """A person id that is not in the network."""
+class UnknownPersonError(InputError, KeyError):
+    """A person that is not in the network (bad input: also an :class:`InputError`).
+
+    ``hint`` says where the person was given or lists the nearest ids and names.
+    """
 
     def __init__(self, person: object, *, hint: str | None = None) -> None:
         self.person = person
-        message = f"{person!r} is not a person in this network."
-        if hint:
-            message += " " + hint
-        super().__init__(message)
+        super().__init__(f"{person!r} is not a person in this network", fix=hint)
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])

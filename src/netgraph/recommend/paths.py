@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph._match import matches, unknown_column
 from netgraph.errors import InputError
 from netgraph.recommend.introductions import (
     _check_k,
@@ -58,8 +59,10 @@ def paths_to(
 ) -> pd.DataFrame:
     r"""Find the warmest chains of introductions to people matching some attributes.
 
-    Targets are the people whose attributes contain every given value, case-insensitively
-    (``company="acme"`` matches "Acme Corp"; a list of values matches any of them). For each
+    Targets are the people whose attributes contain every given value as whole words,
+    case-insensitively, with aliases for common titles (``company="acme"`` matches "Acme
+    Corp" but not "Acmeware"; ``role="CTO"`` matches "Chief Technology Officer" but not
+    "Director of Data"; a list of values matches any of them; ids match exactly). For each
     target within `max_hops` ties of the person, the best path maximises the product of the
     tie strengths :math:`s_e` along it,
 
@@ -107,7 +110,7 @@ def paths_to(
     UnknownPersonError
         If `person` is not in `G`.
     InputError
-        If a criterion names no column of `people` (the message lists the columns).
+        If a criterion names no column of `people` (the message lists the nearest columns).
 
     References
     ----------
@@ -180,27 +183,20 @@ def paths_to(
 
 
 def _match(people: pd.DataFrame, criteria: dict[str, Any]) -> list:
-    """Ids of the people whose columns contain every criterion (case-insensitive)."""
+    """Ids of the people whose columns contain every criterion as whole words.
+
+    Case-insensitive, with title aliases (``role="CTO"`` matches "Chief Technology Officer",
+    not "Director of Data"); see :mod:`netgraph._match`. Ids match exactly.
+    """
     mask = np.ones(len(people), dtype=bool)
     for column, wanted in criteria.items():
         if column in people.columns:
-            values = people[column]
+            mask &= matches(people[column], wanted)
         elif column == "id" or column == people.index.name:
-            values = people.index.to_series()
+            options = [wanted] if isinstance(wanted, str) or not _listlike(wanted) else wanted
+            mask &= people.index.astype(str).isin([str(o) for o in options])
         else:
-            listed = ", ".join(map(str, people.columns)) or "(none)"
-            raise InputError(
-                f"there is no people column {column!r} to match",
-                file="people",
-                column=column,
-                fix=f"Use one of the columns: {listed}.",
-            )
-        text = values.astype("string").str.lower()
-        options = [wanted] if isinstance(wanted, str) or not _listlike(wanted) else list(wanted)
-        hit = np.zeros(len(people), dtype=bool)
-        for option in options:
-            hit |= text.str.contains(str(option).lower(), regex=False).fillna(False).to_numpy(bool)
-        mask &= hit
+            raise unknown_column(column, people.columns)
     return list(people.index[mask])
 
 
