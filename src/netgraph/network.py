@@ -564,7 +564,8 @@ class Network:
 
         Pseudonyms are keyed hashes (HMAC-SHA256) of the ids: the same person gets the same
         pseudonym in every table and, given the same ``key``, in every call. With no key a
-        random one is used, so nobody can recover a name by hashing candidate ids. People's
+        random one is used, so nobody can recover a name by hashing candidate ids; an empty or
+        non-text key (``""``, ``b""``, ``0``) is an :class:`InputError`. People's
         attributes are dropped except the columns named in ``keep`` (for example
         ``keep=["company", "industry"]``); ties and interactions keep the columns netgraph
         reads (dates, kinds, channels, closeness) and drop any other (notes, subjects) unless
@@ -583,7 +584,16 @@ class Network:
         import hmac
         import secrets
 
-        secret = key.encode() if isinstance(key, str) else key or secrets.token_bytes(32)
+        if key is None:
+            secret = secrets.token_bytes(32)
+        elif isinstance(key, str | bytes) and key:
+            secret = key.encode() if isinstance(key, str) else key
+        else:  # an empty key lets anyone recompute the pseudonyms; 0 is no key at all
+            raise InputError(
+                f"key={key!r} is not a usable secret: it must be a non-empty str or bytes",
+                fix="Pass a long random secret you keep (key=secrets.token_hex(32)), or no key "
+                "for a random one.",
+            )
         ids = self._people.index.astype(str)
         pseudonyms = {
             pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:16]

@@ -15,6 +15,7 @@ References
 
 from __future__ import annotations
 
+import codecs
 import os
 import quopri
 import re
@@ -141,6 +142,7 @@ def read_vcard_people(source: str | os.PathLike | IO, *, me: str | None = None) 
     rows = _merge_same_email(rows, file=file)
 
     people = pd.DataFrame(rows, columns=["line", *_COLUMNS]).astype({c: "str" for c in _COLUMNS})
+    people = _clean_text(people, file=file)
     emails = people["email"]
     names = people["name"].fillna("").map(_slug)
     names = names.where(names != "", "contact")
@@ -229,26 +231,26 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
     """Unfold lines: yield (line number where it starts, content line).
 
     A line starting with a space or tab continues the previous one (RFC 6350, 3.2); so does
-    the line after a quoted-printable value ending in ``=`` (a soft line break).
+    the line after a quoted-printable value ending in ``=`` (a soft line break). Linear in the
+    size of the file: whether a logical line is quoted-printable is decided once, from its head.
     """
-    start, parts = 0, []
+    start, parts, qp = 0, [], None
     for number, line in enumerate(text.split("\n"), start=1):
         if parts and line[:1] in (" ", "\t"):
             parts.append(line[1:])
             continue
-        if parts and parts[-1].endswith("=") and _is_quoted_printable_head("".join(parts)):
-            parts.append("\n" + line)  # "=" and a line break: decoded away as a soft break
-            continue
+        if parts and parts[-1].endswith("="):
+            if qp is None:  # decided once the head (up to the first colon) is complete
+                split = _split_property("".join(parts))
+                qp = None if split is None else "QUOTED-PRINTABLE" in split[0].upper()
+            if qp:
+                parts.append("\n" + line)  # "=" and a line break: decoded away as a soft break
+                continue
         if parts:
             yield start, "".join(parts)
-        start, parts = number, [line]
+        start, parts, qp = number, [line], None
     if parts:
         yield start, "".join(parts)
-
-
-def _is_quoted_printable_head(line: str) -> bool:
-    split = _split_property(line)
-    return split is not None and "QUOTED-PRINTABLE" in split[0].upper()
 
 
 def _split_property(line: str) -> tuple[str, str] | None:
@@ -295,13 +297,53 @@ def _split_unquoted(text: str, sep: str) -> list[str]:
 
 
 def _decode_quoted_printable(value: str, charset: str) -> str:
+    """Decode a quoted-printable value in its ``CHARSET``, else UTF-8, else Windows-1252.
+
+    Only ordinary text encodings are tried: a charset Python does not know, or one that is
+    not a plain text encoding (``idna``, ``punycode``, ``UTF-7``, ``unicode_escape``), falls
+    back to UTF-8 and Windows-1252, so no codec error escapes the reader.
+    """
     data = quopri.decodestring(value.encode("latin-1", "replace"))
     for encoding in (charset, "utf-8", "cp1252"):
+        if not _is_plain_text_encoding(encoding):
+            continue
         try:
             return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+        except (UnicodeError, LookupError):
             continue
     return data.decode("latin-1")
+
+
+def _is_plain_text_encoding(name: str) -> bool:
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        return False
+    return info._is_text_encoding and info.name not in _NOT_PLAIN_TEXT
+
+
+#: Text codecs that decode to something other than the characters of the text.
+_NOT_PLAIN_TEXT = {"idna", "punycode", "utf-7", "unicode-escape", "raw-unicode-escape"}
+#: Characters no contact field holds: NUL and other C0 controls (not tab, line feed and
+#: carriage return) and lone surrogates (from a UTF-7 value, say), which no file can hold.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _clean_text(people: pd.DataFrame, *, file: str) -> pd.DataFrame:
+    """Replace unprintable characters with U+FFFD, counting them in a warning."""
+    replaced = 0
+    for column in _COLUMNS:
+        values = people[column]
+        found = values.str.count(_UNPRINTABLE).fillna(0).sum()
+        if found:
+            replaced += int(found)
+            people[column] = values.str.replace(_UNPRINTABLE, "\ufffd", regex=True)
+    if replaced:
+        _warn(
+            f"{file}: replaced {_count(replaced, 'unprintable character')} (NUL, control "
+            "characters or broken UTF-16) with \ufffd."
+        )
+    return people
 
 
 def _is_binary(prop: _Property) -> bool:
@@ -310,19 +352,32 @@ def _is_binary(prop: _Property) -> bool:
 
 
 def _components(value: str, sep: str | None) -> list[str]:
-    """Split at unescaped ``sep`` (None: no split) and unescape the parts (``\\n``: new line)."""
-    parts, current, chars = [], [], iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            current.append("\n" if following in ("n", "N") else following)
-        elif char == sep:
+    """Split at unescaped ``sep`` (None: no split) and unescape the parts (``\\n``: new line).
+
+    Works token by token (escapes and separators), so a long value costs one regex pass.
+    """
+    if "\\" not in value:
+        return [part.strip() for part in (value.split(sep) if sep else [value])]
+    pattern = _ESCAPE_OR_SEP[sep]
+    parts, current, at = [], [], 0
+    for match in pattern.finditer(value):
+        current.append(value[at : match.start()])
+        token, at = match.group(), match.end()
+        if token == sep:
             parts.append("".join(current).strip())
             current = []
-        else:
-            current.append(char)
+        else:  # a backslash and the character it escapes (nothing at the very end)
+            following = token[1:]
+            current.append("\n" if following in ("n", "N") else following)
+    current.append(value[at:])
     parts.append("".join(current).strip())
     return parts
+
+
+_ESCAPE_OR_SEP = {
+    sep: re.compile(r"\\[\s\S]?" + ("|" + re.escape(sep) if sep else ""))
+    for sep in (None, ";", ",")
+}
 
 
 def _text(prop: _Property | None) -> str | None:

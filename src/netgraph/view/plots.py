@@ -181,7 +181,7 @@ def ego_map(
         from matplotlib.lines import Line2D
 
         handles = [
-            Line2D([], [], marker="o", ls="", color=colour_of[g], label=f"{g} ({sizes[g]})")
+            Line2D([], [], marker="o", ls="", color=colour_of[g], label=f"{_plain(g)} ({sizes[g]})")
             for g in order_groups[: len(PALETTE)]
         ]
         ax.legend(
@@ -291,7 +291,7 @@ def brokerage_scatter(
             got = names.get(person) if hasattr(names, "get") else None
             label = person if got is None or _missing(got) else got
         ax.annotate(
-            str(label),
+            _plain(label),
             (x.iloc[i], y.iloc[i]),
             xytext=(5, 4),
             textcoords="offset points",
@@ -397,7 +397,7 @@ def affinity_composition(
     exp = ax.bar(at + width / 2, expected, width, color="#c7c7c7", label="expected by chance")
     for bars in (obs, exp):
         ax.bar_label(bars, labels=[_pct(b.get_height()) for b in bars], fontsize=8, padding=2)
-    ax.set_xticks(at, [str(a) for a in attributes])
+    ax.set_xticks(at, [_plain(a) for a in attributes])
     ax.set_ylim(0, 1.08)
     ax.set_ylabel("share of contacts in the same group")
     whose = "the network" if person is None else _name(G, person)
@@ -499,7 +499,7 @@ def strength_distribution(
             bins=edges,
             stacked=True,
             color=colours,
-            label=order,
+            label=[_plain(k) for k in order],
             edgecolor="white",
             linewidth=0.5,
         )
@@ -760,16 +760,25 @@ def _thresholds(ties: pd.DataFrame, thresholds: Any) -> list[tuple[str, float]]:
     return out
 
 
+def _plain(value: Any) -> str:
+    """User text as a matplotlib label shown as it is: ``$`` escaped, never read as mathtext.
+
+    Matplotlib reads text between two ``$`` as mathematics, so a name such as
+    ``"Raising $5M | Investor $$$"`` would fail to draw; ``\\$`` is a literal dollar sign.
+    """
+    return str(value).replace("$", r"\$")
+
+
 def _name(G: nx.Graph, n: Hashable) -> str:
     name = G.nodes[n].get("name")
-    return str(n) if name is None or _missing(name) or not str(name).strip() else str(name)
+    return _plain(n if name is None or _missing(name) or not str(name).strip() else name)
 
 
 def _lookup(names: pd.Series | Mapping | None, key: Hashable) -> str:
     if names is None:
-        return str(key)
+        return _plain(key)
     got = names.get(key)
-    return str(key) if got is None or _missing(got) else str(got)
+    return _plain(key if got is None or _missing(got) else got)
 
 
 def _missing(value: Any) -> bool:

@@ -1,0 +1,163 @@
+"""Hostile and messy input (issue 15): each test reproduces one finding of the outside probe.
+
+Browser checks of the report and view layout live in ``test_view_browser.py``.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+import pandas as pd
+import pytest
+
+import netgraph
+from netgraph.errors import InputError
+
+matplotlib.use("Agg")
+
+DOLLARS = "Raising $5M | Investor $$$"
+
+
+def _dollar_network() -> netgraph.Network:
+    people = pd.DataFrame(
+        {
+            "id": ["me", "a", "b", "c"],
+            "name": ["Me $x$", DOLLARS, "$\\frac{1}{0}$", "Plain"],
+            "company": ["$$", "Acme $1", "$", "b$"],
+        }
+    )
+    ties = pd.DataFrame({"source": ["me", "me", "me", "a"], "target": ["a", "b", "c", "b"]})
+    interactions = pd.DataFrame(
+        {
+            "source": ["me", "me", "me"],
+            "target": ["a", "b", "c"],
+            "date": ["2020-01-01", "2024-01-01", "2024-02-01"],
+        }
+    )
+    return netgraph.Network.from_frames(people, ties, interactions, ego="me")
+
+
+# -- 1. a $ in a name is plain text, not mathtext ---------------------------------------------
+
+
+def test_every_plot_draws_names_with_dollar_signs_as_plain_text():
+    import matplotlib.pyplot as plt
+
+    net = _dollar_network()
+    draws = [
+        net.plot.ego_map,
+        net.plot.brokerage,
+        net.plot.strength_distribution,
+        net.plot.interaction_timeline,
+        lambda ax: net.plot.affinity_composition(by=["company"], ax=ax),
+    ]
+    for draw in draws:
+        fig, ax = plt.subplots()
+        try:
+            draw(ax=ax)
+            fig.savefig(io.BytesIO(), format="png")  # mathtext raised ValueError here
+            shown = [t for t in fig.findobj(matplotlib.text.Text) if "$" in t.get_text()]
+            for text in shown:  # drawn as the dollar signs themselves
+                assert not text._preprocess_math(text.get_text())[1]
+        finally:
+            plt.close(fig)
+
+
+def test_report_with_dollar_names(tmp_path):
+    from netgraph.report import write_report
+
+    path = write_report(_dollar_network(), tmp_path, progress=False)
+    assert path.exists() and (tmp_path / "plots" / "ego_map.png").exists()
+
+
+# -- 3. vCard reading is linear in quoted-printable soft line breaks ---------------------------
+
+
+def test_vcard_soft_line_breaks_are_unfolded_in_linear_work(monkeypatch):
+    """Each logical line is split once: the work does not grow with its square."""
+    from netgraph.io import vcard
+
+    lines = "=\r\n".join(["Met=20at=20the=20Leeds=20meetup=3B=20knows=20payments"] * 3000)
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jane Doe\r\n"
+        f"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{lines}\r\nEND:VCARD\r\n"
+    )
+    scanned = []
+    split = vcard._split_property
+    monkeypatch.setattr(
+        vcard, "_split_property", lambda line: scanned.append(len(line)) or split(line)
+    )
+    people = vcard.read_vcard_people(io.StringIO(text))
+    assert people["note"].iloc[0].count("Leeds") == 3000
+    assert sum(scanned) < 3 * len(text)  # was about 3000 / 2 times the text
+
+
+def test_vcard_benchmark_runs(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_vcard.py"
+    done = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "many cards" in done.stdout and "one card" in done.stdout
+
+
+# -- 7. codec errors, lone surrogates and NUL are no raw exceptions ----------------------------
+
+
+def _card(value_line: str) -> io.StringIO:
+    return io.StringIO(f"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jane\r\n{value_line}\r\nEND:VCARD\r\n")
+
+
+@pytest.mark.parametrize(
+    ("charset", "value", "expected"),
+    [
+        ("idna", "xn--", "xn--"),  # UnicodeError: label empty
+        ("idna", "xn--zz=2Eb", "xn--zz.b"),  # UnicodeError from punycode
+        ("punycode", "a=2E=2Eb", "a..b"),
+        ("UTF-7", "+2AA-", "+2AA-"),  # a lone surrogate
+        ("x-no-such-charset", "caf=C3=A9", "caf\u00e9"),
+        ("rot13", "abc", "abc"),  # not a text encoding
+    ],
+)
+def test_vcard_odd_charsets_decode_as_text(charset, value, expected):
+    from netgraph.io.vcard import read_vcard_people
+
+    card = _card(f"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET={charset}:{value}")
+    assert read_vcard_people(card)["note"].iloc[0] == expected
+
+
+def test_vcard_nul_and_surrogates_are_replaced_and_counted(tmp_path):
+    from netgraph.io.vcard import read_vcard_people
+
+    card = io.StringIO(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ja\ud800ne\r\nEMAIL:jane@example.org\r\n"
+        "NOTE;ENCODING=QUOTED-PRINTABLE:a=00b=07c\r\nEND:VCARD\r\n"
+    )
+    with pytest.warns(netgraph.NetgraphWarning, match="replaced 3 unprintable characters"):
+        people = read_vcard_people(card)
+    assert people["note"].iloc[0] == "a\ufffdb\ufffdc"
+    assert people["name"].iloc[0] == "Ja\ufffdne"
+    card.seek(0)
+    with pytest.warns(netgraph.NetgraphWarning):
+        net = netgraph.read_vcard(card, me="me")
+    folder = net.to_csv(tmp_path / "csv")  # what to_csv writes, read_csv reads back
+    assert netgraph.read_csv(folder).people.loc["jane@example.org", "note"] == "a\ufffdb\ufffdc"
+    net.to_html(tmp_path / "view.html")
+
+
+# -- 5. an empty or falsy anonymize key is refused ---------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["", b"", 0, 0.0, False, [], 12345])
+def test_anonymize_refuses_an_empty_or_non_text_key(key):
+    with pytest.raises(InputError, match="key="):
+        netgraph.sample().anonymize(key=key)
+
+
+def test_anonymize_keys_that_work():
+    net = netgraph.sample()
+    assert net.anonymize(key="s").people.index.equals(net.anonymize(key=b"s").people.index)
+    assert not net.anonymize().people.index.equals(net.anonymize().people.index)
