@@ -161,3 +161,47 @@ def test_anonymize_keys_that_work():
     net = netgraph.sample()
     assert net.anonymize(key="s").people.index.equals(net.anonymize(key=b"s").people.index)
     assert not net.anonymize().people.index.equals(net.anonymize().people.index)
+
+
+# -- 8. writes are atomic ----------------------------------------------------------------------
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    from netgraph import _files
+
+    target = tmp_path / "report.html"
+    _files.atomic_write(target, "good")
+    target.chmod(0o640)
+    with pytest.raises(UnicodeEncodeError):
+        _files.atomic_write(target, "half" * 1000 + "\ud800")
+    assert target.read_text() == "good" and [p.name for p in tmp_path.iterdir()] == [target.name]
+
+    def no_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_files.os, "fsync", no_disk)
+    with pytest.raises(OSError, match="No space"):
+        _files.atomic_write(target, b"new bytes")
+    assert target.read_text() == "good" and len(list(tmp_path.iterdir())) == 1
+    monkeypatch.undo()
+    _files.atomic_write(target, "better")
+    assert target.read_text() == "better" and target.stat().st_mode & 0o777 == 0o640
+    _files.atomic_write(tmp_path / "secret.csv", "x", private=True)
+    assert (tmp_path / "secret.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_report_that_fails_half_way_keeps_the_good_report(tmp_path):
+    from netgraph.report import write_report
+
+    net = netgraph.sample()
+    good = write_report(net, tmp_path, progress=False).read_text(encoding="utf-8")
+    view = (tmp_path / "network.html").read_text(encoding="utf-8")
+    broken = net.people.assign(name=net.people["name"].where(net.people.index != "me", "Me\ud800"))
+    bad = netgraph.Network.from_frames(
+        broken.reset_index(), net.stated_ties, net.interactions, ego="me"
+    )
+    with pytest.raises(UnicodeEncodeError):
+        write_report(bad, tmp_path, progress=False)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == good
+    assert (tmp_path / "network.html").read_text(encoding="utf-8") == view
+    assert not [p for p in tmp_path.rglob("*.tmp")]

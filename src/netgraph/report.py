@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from netgraph._files import atomic_open, atomic_write
 from netgraph.errors import NetgraphError, NetgraphWarning
 from netgraph.view.html import content_security_policy, notebook_html
 
@@ -108,8 +109,7 @@ def _write(net, out: Path, title: str, steps: _Progress) -> Path:
         + "\n".join(sections)
         + "</body></html>"
     )
-    path = out / "report.html"
-    path.write_text(page, encoding="utf-8")
+    path = atomic_write(out / "report.html", page)  # a failed write keeps the old report
     steps("done")
     return path
 
@@ -163,7 +163,8 @@ def _plots(net, folder: Path, notes: list[str]) -> list[tuple[str, str]]:
                 warnings.simplefilter("ignore", NetgraphWarning)
                 draw(ax=ax)
             fig.tight_layout()
-            fig.savefig(folder / f"{name}.png", dpi=110)
+            with atomic_open(folder / f"{name}.png", "wb") as png:
+                fig.savefig(png, format="png", dpi=110)
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=80)
             figures.append((name, base64.b64encode(buffer.getvalue()).decode("ascii")))

@@ -39,6 +39,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph._files import atomic_write
 from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
 __all__ = ["HTMLView", "notebook_html", "render_html", "show", "write_html"]
@@ -1228,7 +1229,7 @@ def _write(page: str, path: str | os.PathLike | None) -> pathlib.Path:
         target = pathlib.Path(path).expanduser()
         if target.is_dir():
             target = target / "netgraph.html"
-    target.write_text(page, encoding="utf-8")
+    atomic_write(target, page)  # a failed write leaves an earlier page whole
     return target.resolve()
 
 
