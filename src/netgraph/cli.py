@@ -22,6 +22,7 @@ _EPILOG = """examples:
   netgraph report --linkedin Connections.csv --vcard contacts.vcf --out report
   netgraph reconnect --linkedin Connections.csv --interactions meetings.csv --k 3
   netgraph introductions people.csv --ties ties.csv --ego me --json
+  netgraph brief "Catherine Blake" --sample
 """
 
 
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     intros.add_argument("--k", type=int, default=10, help="how many (default: %(default)s)")
     intros.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     intros.set_defaults(run=_introductions, subparser=intros)
+    _add_issue13_commands(commands)
     return parser
 
 
@@ -289,6 +291,41 @@ def _summary(net) -> str:
         lines.append("\nReconnect this week:")
         lines += [f"  - {r}" for r in again["reason"]]
     return "\n".join(lines)
+
+
+# -- before a meeting and toward a goal (issue 13) ------------------------------------------
+
+
+def _add_issue13_commands(commands) -> None:
+    brief = commands.add_parser(
+        "brief",
+        help="print what to know before meeting someone",
+        description="Print the brief on a person: who they are, your history, common ground, "
+        "what you can offer and three people to ask them for.",
+    )
+    brief.add_argument("person", metavar="NAME", help="the person's id, name or e-mail")
+    _add_inputs(brief)
+    brief.add_argument("--json", action="store_true", help="print the parts as JSON tables")
+    brief.set_defaults(run=_brief, subparser=brief)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    net = _need_ego(_load(args), "brief")
+    result = net.brief(args.person)
+    _print_result(result, args.json)
+    return 0
+
+
+def _print_result(result, as_json: bool) -> None:
+    """A sectioned result (brief, goal, roles) as Markdown, or its tables as JSON."""
+    if not as_json:
+        print(result.to_markdown(), end="")
+        return
+    parts = {
+        name: json.loads(table.to_json(orient="records", date_format="iso"))
+        for name, table in result.parts.items()
+    }
+    print(json.dumps(parts, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph import analysis, recommend
+from netgraph import _match, analysis, recommend
 from netgraph import strength as _strength
 from netgraph.analysis import holes
 from netgraph.analysis.ties import _timestamp
@@ -687,6 +687,49 @@ class Network:
             raise UnknownPersonError(person)
         return person
 
+    # -- before a meeting and toward a goal (issue 13: netgraph.recommend.brief, goal, roles,
+    # -- netgraph.analysis.groups; thin wrappers, owned by the `brief` helper) ----------------
+
+    def brief(
+        self,
+        person: Hashable,
+        *,
+        changes: pd.DataFrame | None = None,
+        notes: pd.DataFrame | None = None,
+    ) -> recommend.Brief:
+        """What to know before meeting someone: who, your history, common ground, offers, asks.
+
+        ``person`` is an id, a name or an e-mail (an unknown one lists the nearest names).
+        ``changes`` (field history: ``person, field, old, new, date``) and ``notes``
+        (``person, date, note``) default to the network's ``field_history`` and ``notes``
+        when it carries them (a store's network does). See :func:`netgraph.recommend.brief`.
+        """
+        ego = self._person(None)
+        person = _match.resolve_person(self._people, person)
+        G = self.undirected
+        offer = None
+        if person != ego and G.has_edge(ego, person):
+            offer = self.introductions_to_make(k=5, involving=person)
+        widen = self.introductions(k=max(len(self._people), 1)) if G.degree(ego) else None
+        if changes is None:
+            changes = _table_attribute(self, "field_history")
+        if notes is None:
+            notes = _table_attribute(self, "notes")
+        return recommend.brief(
+            G,
+            self._people,
+            self._interactions,
+            ego,
+            person,
+            stated_ties=self._stated_ties,
+            introductions_to_make=offer,
+            introductions=widen,
+            communities=self._community_labels,
+            changes=changes,
+            notes=notes,
+            today=self.reference_date,
+        )
+
 
 class _Plots:
     """``net.plot``: the plots of :mod:`netgraph.view.plots` fed from one network.
@@ -783,6 +826,12 @@ def _validate(people, ties, interactions, *, directed: bool):
         )
         people = pd.DataFrame(index=pd.Index(ids, name="id", dtype="str"))
     return people, ties, interactions
+
+
+def _table_attribute(net: Network, name: str) -> pd.DataFrame | None:
+    """A table the network may carry (a store's network has ``field_history`` and ``notes``)."""
+    value = getattr(net, name, None)
+    return value if isinstance(value, pd.DataFrame) else None
 
 
 def _table_name(frame: pd.DataFrame, default: str) -> str:

@@ -416,6 +416,7 @@ def introductions_to_make(
     n_exact: int | None = None,
     min_size: int = 3,
     max_contacts: int = 2000,
+    involving: Hashable | None = None,
 ) -> pd.DataFrame:
     r"""Recommend pairs of people to introduce to each other: give before you ask.
 
@@ -479,6 +480,10 @@ def introductions_to_make(
         Smallest community considered (organisation mode).
     max_contacts : int, default 2000
         Most contacts considered (person mode), the closest first.
+    involving : node, optional
+        Person mode only: keep the pairs that include this contact (the introductions you
+        could make *for* them, as in ``net.brief``); the caps per person and per pair of
+        groups then do not apply.
 
     Returns
     -------
@@ -552,6 +557,9 @@ def introductions_to_make(
     codes, _ = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
     i, j = np.triu_indices(d, 1)
     ok = (codes[i] >= 0) & (codes[j] >= 0) & (codes[i] != codes[j]) & ~tied[i, j]
+    if involving is not None:  # only the pairs with this contact
+        at = contacts.index(involving) if involving in contacts else -1
+        ok &= (i == at) | (j == at)
     i, j = i[ok], j[ok]
     if not len(i):
         return _empty(_PERSON_PAIR_DTYPES)
@@ -609,7 +617,10 @@ def introductions_to_make(
         ("join", frozenset((str(x), str(y))))
         for x, y in zip(out["a_community"], out["b_community"], strict=True)
     ]
-    out = out.iloc[_greedy(out, k=k, caps={"a": cap, "b": cap, "_join": math.ceil(k / 3)})]
+    if involving is None:
+        out = out.iloc[_greedy(out, k=k, caps={"a": cap, "b": cap, "_join": math.ceil(k / 3)})]
+    else:
+        out = out.head(k)
     names = _names(U, [*out["a"], *out["b"]])
     out["reason"] = [_make_reason(r, names, by) for r in out.itertuples(index=False)]
     return _finish(out, _PERSON_PAIR_DTYPES)
