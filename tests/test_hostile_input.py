@@ -205,3 +205,70 @@ def test_a_report_that_fails_half_way_keeps_the_good_report(tmp_path):
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == good
     assert (tmp_path / "network.html").read_text(encoding="utf-8") == view
     assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+# -- 6 and 14. the command line: escaped control characters, clean warnings, readable tables ---
+
+PWNED = "\x1b]0;PWNED\x07\x1b[2J\u202eEve"
+
+
+def _folder_with_names(tmp_path, rename):
+    net = netgraph.sample()
+    people = net.people.copy()
+    for pid, name in rename.items():
+        people.loc[pid, "name"] = name
+    net = netgraph.Network.from_frames(
+        people.reset_index(), net.stated_ties, net.interactions, ego=net.ego
+    )
+    return net, net.to_csv(tmp_path / "net")
+
+
+def test_cli_escapes_terminal_control_characters(tmp_path, capsys):
+    from netgraph.cli import main
+
+    first = netgraph.sample().reconnect(k=1)["person"].iloc[0]
+    _, folder = _folder_with_names(tmp_path, {first: PWNED})
+    assert main(["reconnect", str(folder), "--k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\\x1b]0;PWNED\\x07\\x1b[2J\\u202eEve" in out
+    assert main(["reconnect", str(folder), "--ego", PWNED]) == 2  # an error names the id
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b" in err
+
+
+def test_cli_prints_names_wrapped_to_the_terminal(tmp_path, capsys, monkeypatch):
+    from netgraph.cli import main
+
+    monkeypatch.setenv("COLUMNS", "60")
+    for command, id_columns in (("reconnect", ["person"]), ("introductions", ["person", "via"])):
+        assert main([command, "--sample", "--k", "3"]) == 0
+        out = capsys.readouterr().out
+        lines = out.splitlines()
+        assert max(len(line) for line in lines) <= 60
+        assert all(line == line.lstrip() or line.startswith("   ") for line in lines)
+        expected = getattr(netgraph.sample(), command)(k=3)
+        names = netgraph.sample().people["name"]
+        for column in id_columns:
+            for pid in expected[column]:
+                assert pid not in out  # ids such as quang-nguyen are not shown
+                assert names[pid].split()[0] in out
+
+
+def test_cli_warnings_are_one_clean_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target\nme,a\nme,a\na,b\n\n", encoding="utf-8")
+    command = Path(sys.executable).with_name("netgraph")
+    done = subprocess.run(
+        [str(command), "introductions", "--ties", str(ties), "--ego", "me"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines and all(line.startswith("netgraph: warning: ") for line in lines), lines
+    assert "NetgraphWarning" not in done.stderr and "sys.exit" not in done.stderr

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
 import sys
+import textwrap
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,7 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
     try:
-        return args.run(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _warning  # one clean line, not Python's source line
+            return args.run(args)
     except (InputError, UnknownPersonError) as err:  # bad input: the user can fix it
         _error(err)
         return 2
@@ -51,8 +57,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error(err: Exception) -> None:
     """Print an error as one line on stderr."""
-    text = " ".join(str(err).splitlines())
-    print(f"netgraph: error: {text}", file=sys.stderr)
+    print(f"netgraph: error: {_one_line(str(err))}", file=sys.stderr)
+
+
+def _warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a warning as one line on stderr: ``netgraph: warning: ...`` (no source line)."""
+    print(f"netgraph: warning: {_one_line(str(message))}", file=file or sys.stderr)
+
+
+#: Characters that would act on the terminal instead of showing: C0 and C1 controls (ESC
+#: starts the sequences that retitle or clear it), DEL, and the bidirectional overrides and
+#: isolates that reorder what follows (Trojan Source), line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: object) -> str:
+    r"""User text as it may be printed to a terminal: control characters written as escapes.
+
+    >>> print(_shown("Eve\x1b]0;PWNED\x07\x1b[2J"))
+    Eve\x1b]0;PWNED\x07\x1b[2J
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def _one_line(text: str) -> str:
+    """A message as one line: its lines joined by spaces, control characters escaped."""
+    return _shown(" ".join(part.strip() for part in str(text).splitlines() if part.strip()))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -235,22 +265,31 @@ def _report(args: argparse.Namespace) -> int:
     if args.anonymize is not None:
         net = net.anonymize(keep=[c.strip() for c in args.anonymize.split(",") if c.strip()])
     path = write_report(net, args.out)
-    print(f"Report written to {path}")
+    print(f"Report written to {_shown(path)}")
     return 0
 
 
 def _reconnect(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "reconnect")
     table = net.reconnect(k=args.k, today=args.today)
-    _print_table(table, ["person", "last_contact", "overdue_days", "reason"], args.json)
+    columns = ["person", "last_contact", "overdue_days", "reason"]
+    _print_table(table, columns, args.json, names=_names(net))
     return 0
 
 
 def _introductions(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "introductions")
     table = net.introductions(k=args.k)
-    _print_table(table, ["person", "via", "score", "reason"], args.json)
+    _print_table(table, ["person", "via", "score", "reason"], args.json, names=_names(net))
     return 0
+
+
+def _names(net) -> dict:
+    """Person id -> display name (the ``name`` column where it is filled in)."""
+    if "name" not in net.people.columns:
+        return {}
+    names = net.people["name"]
+    return {k: v for k, v in names.items() if isinstance(v, str) and v.strip()}
 
 
 def _need_ego(net, command: str):
@@ -265,31 +304,85 @@ def _need_ego(net, command: str):
     return net
 
 
-def _print_table(table: pd.DataFrame, columns: list[str], as_json: bool) -> None:
+def _print_table(
+    table: pd.DataFrame, columns: list[str], as_json: bool, *, names: dict | None = None
+) -> None:
+    """Print recommendations: JSON records, or one wrapped block per row for a person to read.
+
+    Each row is a numbered line with the first column (a person, by name) and the other short
+    columns, then its ``reason`` wrapped to the terminal's width; people are shown by name, and
+    control characters in any text are escaped.
+    """
     if as_json:
         print(json.dumps(json.loads(table.to_json(orient="records", date_format="iso")), indent=2))
         return
     if table.empty:
         print("Nothing to recommend.")
         return
-    shown = table[[c for c in columns if c in table.columns]]
-    with pd.option_context("display.max_colwidth", 120, "display.width", 200):
-        print(shown.to_string(index=False))
+    width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120) - 1)
+    names = names or {}
+    shown = [c for c in columns if c in table.columns]
+    blocks = []
+    for number, row in enumerate(table[shown].to_dict(orient="records"), start=1):
+        head, *details = [c for c in shown if c != "reason"]
+        facts = [_cell(row[c], c, names) for c in details]
+        title = f"{number}. {_cell(row[head], head, names)}"
+        if any(facts):
+            title += ": " + ", ".join(f for f in facts if f)
+        lines = textwrap.wrap(title, width, subsequent_indent="   ", break_on_hyphens=False)
+        if "reason" in row and isinstance(row["reason"], str):
+            lines += textwrap.wrap(
+                _shown(row["reason"]),
+                width,
+                initial_indent="   ",
+                subsequent_indent="   ",
+                break_on_hyphens=False,
+            )
+        blocks.append("\n".join(lines))
+    print("\n\n".join(blocks))
+
+
+#: How a column reads in a printed row: (words before, words after) its value.
+_CELL = {
+    "person": ("", ""),
+    "via": ("through ", ""),
+    "last_contact": ("last contact ", ""),
+    "overdue_days": ("", " days overdue"),
+    "score": ("score ", ""),
+    "a": ("", ""),
+    "b": ("and ", ""),
+}
+
+
+def _cell(value, column: str, names: dict) -> str:
+    """One value of a printed row, as a person reads it (a name, a date, a short number)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if column in ("person", "via", "a", "b"):
+        text = str(names.get(value, value))
+    elif isinstance(value, pd.Timestamp):
+        text = value.strftime("%Y-%m-%d")
+    elif isinstance(value, float):
+        text = f"{value:,.0f}" if value.is_integer() else f"{value:.3g}"
+    else:
+        text = str(value)
+    before, after = _CELL.get(column, (f"{column.replace('_', ' ')} ", ""))
+    return _shown(f"{before}{text}{after}")
 
 
 def _summary(net) -> str:
     """A short text summary: size, the verdict and the first actions."""
-    lines = [repr(net)]
+    lines = [_shown(repr(net))]
     verdict = net.closure()
-    lines.append(verdict["reasons"].iloc[0])
+    lines.append(_shown(verdict["reasons"].iloc[0]))
     intros = net.introductions(k=3)
     if len(intros):
         lines.append("\nIntroductions to ask for:")
-        lines += [f"  - {r}" for r in intros["reason"]]
+        lines += [f"  - {_shown(r)}" for r in intros["reason"]]
     again = net.reconnect(k=3)
     if len(again):
         lines.append("\nReconnect this week:")
-        lines += [f"  - {r}" for r in again["reason"]]
+        lines += [f"  - {_shown(r)}" for r in again["reason"]]
     return "\n".join(lines)
 
 
