@@ -27,6 +27,7 @@ _EPILOG = """examples:
   netgraph reconnect --linkedin Connections.csv --interactions meetings.csv --k 3
   netgraph introductions people.csv --ties ties.csv --ego me --json
   netgraph brief "Catherine Blake" --sample
+  netgraph goal --role CTO --company "Kestrel Insurance" --sample
 """
 
 
@@ -401,10 +402,32 @@ def _add_issue13_commands(commands) -> None:
     brief.add_argument("--json", action="store_true", help="print the parts as JSON tables")
     brief.set_defaults(run=_brief, subparser=brief)
 
+    goal = commands.add_parser(
+        "goal",
+        help="print who you know toward a goal, warm paths and who is missing",
+        description="Print your network toward a goal: who you know there, warm paths ranked "
+        "by trust and by how much the new tie opens your network, who you still need to know.",
+    )
+    for option in ("company", "role", "industry", "city"):
+        goal.add_argument(f"--{option}", help=f"the {option} to reach (whole words)")
+    goal.add_argument("--k", type=int, default=5, help="how many paths (default: %(default)s)")
+    _add_inputs(goal)
+    goal.add_argument("--json", action="store_true", help="print the parts as JSON tables")
+    goal.set_defaults(run=_goal, subparser=goal)
+
 
 def _brief(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "brief")
     result = net.brief(args.person)
+    _print_result(result, args.json)
+    return 0
+
+
+def _goal(args: argparse.Namespace) -> int:
+    net = _need_ego(_load(args), "goal")
+    result = net.goal(
+        company=args.company, role=args.role, industry=args.industry, city=args.city, k=args.k
+    )
     _print_result(result, args.json)
     return 0
 

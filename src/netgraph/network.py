@@ -730,6 +730,34 @@ class Network:
             today=self.reference_date,
         )
 
+    def goal(
+        self,
+        company: Any = None,
+        role: Any = None,
+        industry: Any = None,
+        city: Any = None,
+        *,
+        k: int = 5,
+        max_hops: int = 3,
+        **criteria: Any,
+    ) -> recommend.Goal:
+        """Your network toward a goal: who you know there, warm paths, who is missing, the gap.
+
+        Matching is on whole words, case-insensitive, with title aliases (``role="CTO"``
+        finds "Chief Technology Officer"); other people columns go in ``**criteria``. See
+        :func:`netgraph.recommend.goal`.
+        """
+        criteria.update(company=company, role=role, industry=industry, city=city)
+        return recommend.goal(
+            self.undirected,
+            self._people,
+            self._person(None),
+            k=k,
+            max_hops=max_hops,
+            communities=self._community_labels,
+            **criteria,
+        )
+
 
 class _Plots:
     """``net.plot``: the plots of :mod:`netgraph.view.plots` fed from one network.

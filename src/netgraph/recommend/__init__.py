@@ -5,7 +5,8 @@
 * :func:`reconnect`: this week's dormant or fading ties worth a message;
 * :func:`ledger`: gives and asks per relationship, against a rule of several gives per ask;
 * :func:`paths_to`: warm chains of introductions to people matching a description;
-* :func:`brief`: what to know before meeting someone (a :class:`Brief`).
+* :func:`brief`: what to know before meeting someone (a :class:`Brief`);
+* :func:`goal`: the strategic network toward a goal (a :class:`Goal`).
 
 Each returns a DataFrame with a plain-English ``reason`` column naming the people and the
 evidence. They take a graph and tables, never a Network; ``net.introductions()`` and the
@@ -13,6 +14,7 @@ other methods of the same names call them.
 """
 
 from netgraph.recommend.brief import Brief, brief
+from netgraph.recommend.goal import Goal, goal
 from netgraph.recommend.introductions import introductions, introductions_to_make
 from netgraph.recommend.ledger import ledger
 from netgraph.recommend.paths import paths_to
@@ -21,6 +23,8 @@ from netgraph.recommend.reconnect import reconnect
 __all__ = [
     "Brief",
     "brief",
+    "Goal",
+    "goal",
     "introductions",
     "introductions_to_make",
     "ledger",
