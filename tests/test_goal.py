@@ -102,3 +102,10 @@ def test_cli_goal(capsys):
 
     assert main(["goal", "--sample", "--role", "CTO"]) == 0
     assert "start by asking" in capsys.readouterr().out
+
+
+def test_nothing_matches_names_the_contact_who_reaches_most():
+    g = chain().goal(company="Initech")
+    # ann reaches tom, bob reaches sue, kim reaches p1: one each; ties go to the smallest id
+    assert g.bridge.iloc[0]["person"] == "ann"
+    assert g.gap.endswith("the nearest bridge is Ann.")

@@ -415,6 +415,16 @@ def _add_issue13_commands(commands) -> None:
     goal.add_argument("--json", action="store_true", help="print the parts as JSON tables")
     goal.set_defaults(run=_goal, subparser=goal)
 
+    thanks = commands.add_parser(
+        "thanks",
+        help="print favours you received and never thanked",
+        description="Print the favours --ego received (gives, introductions made for you) "
+        "with no thanks logged since.",
+    )
+    _add_inputs(thanks)
+    thanks.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    thanks.set_defaults(run=_thanks, subparser=thanks)
+
 
 def _brief(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "brief")
@@ -429,6 +439,12 @@ def _goal(args: argparse.Namespace) -> int:
         company=args.company, role=args.role, industry=args.industry, city=args.city, k=args.k
     )
     _print_result(result, args.json)
+    return 0
+
+
+def _thanks(args: argparse.Namespace) -> int:
+    net = _need_ego(_load(args), "thanks")
+    _print_table(net.thanks_owed(), ["name", "date", "favour", "reason"], args.json)
     return 0
 
 

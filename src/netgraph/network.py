@@ -758,6 +758,19 @@ class Network:
             **criteria,
         )
 
+    def thanks_owed(self, person: Hashable | None = None) -> pd.DataFrame:
+        """Favours received (gives, introductions made for you) never followed by a thanks.
+
+        ``person`` defaults to the ego. See :func:`netgraph.recommend.thanks_owed`.
+        """
+        person = self._person(
+            None if person is None else _match.resolve_person(self._people, person)
+        )
+        names = self._people["name"] if "name" in self._people.columns else None
+        return recommend.thanks_owed(
+            self._interactions, person, names=names, today=self.reference_date
+        )
+
 
 class _Plots:
     """``net.plot``: the plots of :mod:`netgraph.view.plots` fed from one network.

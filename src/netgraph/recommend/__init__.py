@@ -6,7 +6,8 @@
 * :func:`ledger`: gives and asks per relationship, against a rule of several gives per ask;
 * :func:`paths_to`: warm chains of introductions to people matching a description;
 * :func:`brief`: what to know before meeting someone (a :class:`Brief`);
-* :func:`goal`: the strategic network toward a goal (a :class:`Goal`).
+* :func:`goal`: the strategic network toward a goal (a :class:`Goal`);
+* :func:`thanks_owed`: favours received and never thanked.
 
 Each returns a DataFrame with a plain-English ``reason`` column naming the people and the
 evidence. They take a graph and tables, never a Network; ``net.introductions()`` and the
@@ -19,15 +20,17 @@ from netgraph.recommend.introductions import introductions, introductions_to_mak
 from netgraph.recommend.ledger import ledger
 from netgraph.recommend.paths import paths_to
 from netgraph.recommend.reconnect import reconnect
+from netgraph.recommend.thanks import thanks_owed
 
 __all__ = [
     "Brief",
-    "brief",
     "Goal",
+    "brief",
     "goal",
     "introductions",
     "introductions_to_make",
     "ledger",
     "paths_to",
     "reconnect",
+    "thanks_owed",
 ]

@@ -335,8 +335,18 @@ def _bridge(G, people, ego, targets, masks, criteria, names) -> pd.DataFrame:
     count = np.sum([masks[c] * (1 + rank[c]) for c in masks], axis=0)
     score = pd.Series(count, index=people.index)
     score = score[(score > 0) & (score.index != ego) & score.index.isin(list(distance))]
-    if score.empty:
-        return pd.DataFrame(columns=columns)
+    if score.empty:  # nothing matches at all: the contact who reaches most people you do not
+        mine = set(G[ego]) | {ego}
+        reach = {c: len(set(G[c]) - mine) for c in G[ego] if c != ego}
+        if not reach or max(reach.values()) == 0:
+            return pd.DataFrame(columns=columns)
+        best = min(reach, key=lambda c: (-reach[c], str(c)))
+        reason = (
+            f"No one in your data matches any part of the goal; {names.get(best, best)} knows "
+            f"the most people you do not ({reach[best]}): ask them who they know there."
+        )
+        row = (best, names.get(best, str(best)), [ego, best], "", reason)
+        return pd.DataFrame([row], columns=columns)
     order = sorted(score.index, key=lambda p: (-score[p], distance[p], str(p)))
     best = order[0]
     path = nx.shortest_path(G, ego, best)
