@@ -21,6 +21,7 @@ from netgraph.errors import InputError, NetgraphError, NetgraphWarning, UnknownP
 from netgraph.io.contacts import read_linkedin, read_vcard
 from netgraph.io.formats import read_csv, read_graphml, read_json
 from netgraph.network import Network
+from netgraph.store import Store, open
 from netgraph.strength import StrengthModel, tie_strength
 
 __version__ = "0.1.0"
@@ -30,6 +31,7 @@ __all__ = [
     "NetgraphError",
     "NetgraphWarning",
     "Network",
+    "Store",
     "StrengthModel",
     "UnknownPersonError",
     "affinity",
@@ -37,6 +39,7 @@ __all__ = [
     "closure",
     "communities",
     "local_constraint",
+    "open",
     "read_csv",
     "read_graphml",
     "read_json",
