@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import difflib
 import hashlib
 import json
 import os
@@ -40,7 +39,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from netgraph.errors import InputError, NetgraphError
+from netgraph._match import nearest
+from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
 __all__ = ["KINDS", "LISTS", "SCHEMA_VERSION", "Store", "default_path", "open"]
 
@@ -371,13 +371,17 @@ class Store:
     def _build(self) -> Any:
         from netgraph.network import Network
 
-        return Network(
+        net = Network(
             self.people,
             self._ties_frame(),
             self._interactions_frame(),
             ego=self.ego,
             directed=self._meta("directed") == "1",
         )
+        # what net.brief() and the review read besides the three tables
+        net.field_history = self.field_history()
+        net.notes = self.notes().rename(columns={"text": "note"})
+        return net
 
     @property
     def people(self) -> pd.DataFrame:
@@ -847,25 +851,10 @@ class Store:
                 f"{text!r} could be {len(found)} people: {self._describe(found)}",
                 fix="Pass the id (the first word of each candidate above) instead.",
             )
-        names = dict(con.execute("SELECT person, value FROM fields WHERE field = 'name'"))
-        labels = {**{pid: pid for pid in self._ids()}, **{v: k for k, v in names.items()}}
-        close = difflib.get_close_matches(text, list(labels), n=5, cutoff=0.6)
-        lowered = {label.lower(): label for label in labels}
-        close += [
-            lowered[x]
-            for x in difflib.get_close_matches(text.lower(), list(lowered), n=5, cutoff=0.6)
-        ]
-        nearest = list(dict.fromkeys(labels[c] for c in close))[:5]
-        hint = (
-            f"The nearest: {self._describe(nearest)}."
-            if nearest
-            else "Nobody in the store has a similar id or name."
-        )
-        raise InputError(
-            f"nobody in the store is called {text!r} (by id, e-mail or name)",
-            file=str(self.path),
-            fix=hint,
-        )
+        names = [r[0] for r in con.execute("SELECT value FROM fields WHERE field = 'name'")]
+        near = nearest(text, [*self._ids(), *names])
+        hint = f"Did you mean {', '.join(map(repr, near))}?" if near else "No id or name is close."
+        raise UnknownPersonError(text, hint=f"Nobody in {self.path} by id, e-mail or name. {hint}")
 
     def _ids(self) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT id FROM people")]
