@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io.address_books import address_book_kind
 from netgraph.io.tables import (
     _count,
     _ego_id,
@@ -196,7 +197,17 @@ def _find_header(text: str, *, file: str) -> tuple[int, int]:
     offset = 0
     for number, line in enumerate(io.StringIO(text)):
         cells = {cell.strip().strip('"').strip().lower() for cell in re.split(r"[,;\t]", line)}
-        if {"first name", "last name"} <= cells:
+        if {"first name", "last name"} <= cells or "e-mail 1 - value" in cells:
+            kind = address_book_kind(list(cells))
+            if kind in {"google", "outlook"}:
+                raise InputError(
+                    f"this is {'a Google Contacts' if kind == 'google' else 'an Outlook'} "
+                    "contacts export, not LinkedIn's Connections.csv",
+                    file=file,
+                    row=number + 1,
+                    fix="Read it as an address book: netgraph.read_contacts(path), or "
+                    "--contacts on the command line.",
+                )
             return number, offset
         offset += len(line)
     raise InputError(
