@@ -66,12 +66,10 @@ def address_book_kind(columns: list[str]) -> str | None:
     cells = {re.sub(r"\s+", "_", str(c).strip().strip('"').lower()) for c in columns}
     if "e-mail_1_-_value" in cells or "phone_1_-_value" in cells or "group_membership" in cells:
         return "google"
-    if {"e-mail_address", "job_title"} & cells and {"first_name", "last_name"} <= cells:
-        if "connected_on" not in cells:
-            return "outlook"
-    if {"first_name", "last_name"} <= cells and (
-        {"connected_on", "url", "email_address", "position"} & cells
-    ):
+    names = {"first_name", "last_name"} <= cells
+    if names and {"e-mail_address", "job_title"} & cells and "connected_on" not in cells:
+        return "outlook"
+    if names and {"connected_on", "url", "email_address", "position"} & cells:
         return "linkedin"
     return None
 
@@ -230,8 +228,14 @@ def _google(frame: pd.DataFrame) -> pd.DataFrame:
         {
             "name": _name(
                 frame,
-                ["first_name", "given_name", "middle_name", "additional_name", "last_name",
-                 "family_name"],  # fmt: skip
+                [
+                    "first_name",
+                    "given_name",
+                    "middle_name",
+                    "additional_name",
+                    "last_name",
+                    "family_name",
+                ],  # fmt: skip
                 ["name", "file_as", "nickname"],
             ),
             "first_name": first,
