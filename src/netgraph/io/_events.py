@@ -134,10 +134,12 @@ class EventLog:
         ego_present: bool = True,
         initiator: str | None = None,
         title: str | None = None,
+        pairs: bool = True,
     ) -> bool:
         """Add one event; False when it was too large and became a group instead.
 
-        ``participants`` are the people other than the user, without repeats.
+        ``participants`` are the people other than the user, without repeats; ``pairs=False``
+        adds only the rows between the user and each participant.
         """
         people = [p for p in dict.fromkeys(participants) if p != self.ego]
         n = len(people)
@@ -150,7 +152,7 @@ class EventLog:
             for p in people:
                 pair = (p, self.ego) if initiator == p else (self.ego, p)
                 self.rows.append((*pair, date, self.kind, event, 1.0))
-        if n >= 2:
+        if pairs and n >= 2:
             weight = 1.0 / (n - 1)
             for i in range(n):
                 for j in range(i + 1, n):
