@@ -425,6 +425,24 @@ def _add_issue13_commands(commands) -> None:
     thanks.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     thanks.set_defaults(run=_thanks, subparser=thanks)
 
+    groups = commands.add_parser(
+        "groups",
+        help="print which groups bring you new people, and groups worth joining",
+        description="Print the groups (from the people columns groups and circles, the columns "
+        "you name, and an affiliations CSV) that bring --ego new people or repeat their "
+        "circles, then the groups worth joining.",
+    )
+    groups.add_argument(
+        "--columns", help="comma-separated people columns holding ;-separated groups"
+    )
+    groups.add_argument(
+        "--affiliations", type=_file, help="affiliations CSV: person, group, kind, date"
+    )
+    groups.add_argument("--k", type=int, default=5, help="groups to join (default: %(default)s)")
+    _add_inputs(groups)
+    groups.add_argument("--json", action="store_true", help="print JSON records instead")
+    groups.set_defaults(run=_groups, subparser=groups)
+
 
 def _brief(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "brief")
@@ -445,6 +463,27 @@ def _goal(args: argparse.Namespace) -> int:
 def _thanks(args: argparse.Namespace) -> int:
     net = _need_ego(_load(args), "thanks")
     _print_table(net.thanks_owed(), ["name", "date", "favour", "reason"], args.json)
+    return 0
+
+
+def _groups(args: argparse.Namespace) -> int:
+    net = _need_ego(_load(args), "groups")
+    columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
+    table = net.groups(columns, affiliations=args.affiliations)
+    with warnings.catch_warnings():  # the same warning as for the table above
+        warnings.simplefilter("ignore")
+        join = net.groups_to_join(args.k, columns, affiliations=args.affiliations)
+    if args.json:
+        records = {
+            "groups": json.loads(table.reset_index().to_json(orient="records")),
+            "to_join": json.loads(join.to_json(orient="records")),
+        }
+        print(json.dumps(records, indent=2, ensure_ascii=False))
+        return 0
+    print("Groups in your data (yours first):")
+    _print_table(table.reset_index(), ["group", "members", "new_people", "verdict"], False)
+    print("\nGroups to join:")
+    _print_table(join, ["group", "reason"], False)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import warnings
 from collections.abc import Hashable, Iterable
 from typing import Any, NamedTuple
 
@@ -20,7 +21,7 @@ from netgraph import _match, analysis, recommend
 from netgraph import strength as _strength
 from netgraph.analysis import holes
 from netgraph.analysis.ties import _timestamp
-from netgraph.errors import InputError, NetgraphError, UnknownPersonError
+from netgraph.errors import InputError, NetgraphError, NetgraphWarning, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph.view import html, plots
 
@@ -770,6 +771,100 @@ class Network:
         return recommend.thanks_owed(
             self._interactions, person, names=names, today=self.reference_date
         )
+
+    def affiliations(
+        self, columns: Iterable[str] | None = None, *, table: Any = None, _stacklevel: int = 2
+    ) -> pd.DataFrame:
+        """The affiliations table: ``person, group, kind, date``, one row per membership.
+
+        Read from the people columns ``groups`` (large calendar events and mailing lists)
+        and ``circles``, or the ``columns`` you name; when neither is there, from ``tags``
+        (with a warning). ``table`` adds rows from a DataFrame or a CSV path (see
+        :func:`netgraph.io.affiliations.read_affiliations`). See
+        :func:`netgraph.analysis.groups.affiliations`.
+        """
+        from netgraph.analysis import groups as _groups_module
+        from netgraph.io.affiliations import read_affiliations
+
+        people = self._people
+        no_groups = not any(c in people.columns for c in _groups_module.GROUP_COLUMNS)
+        if columns is None and no_groups and "tags" in people.columns:
+            warnings.warn(
+                "no 'groups' or 'circles' people column: reading the groups from 'tags' "
+                "(name the columns with columns=[...] to choose)",
+                NetgraphWarning,
+                stacklevel=_stacklevel,
+            )
+            columns = ["tags"]
+        if table is not None and not isinstance(table, pd.DataFrame):
+            table = read_affiliations(table)
+        return _groups_module.affiliations(self._people, columns=columns, table=table)
+
+    def groups(
+        self, columns: Iterable[str] | None = None, *, affiliations: Any = None
+    ) -> pd.DataFrame:
+        """Which groups bring you new people and which repeat the circles you already have.
+
+        Two-mode analysis after Breiger (1974); see :func:`netgraph.analysis.groups.groups`.
+        ``affiliations`` is a table or CSV path added to the people columns.
+        """
+        from netgraph.analysis import groups as _groups_module
+
+        table = self._affiliations_quiet(columns, affiliations)
+        return _groups_module.groups(
+            self.undirected, table, self.ego, communities=self._community_labels
+        )
+
+    def groups_to_join(
+        self, k: int = 5, columns: Iterable[str] | None = None, *, affiliations: Any = None
+    ) -> pd.DataFrame:
+        """Groups whose members reach the communities you barely touch, with reasons.
+
+        See :func:`netgraph.analysis.groups.groups_to_join`.
+        """
+        from netgraph.analysis import groups as _groups_module
+
+        table = self._affiliations_quiet(columns, affiliations)
+        return _groups_module.groups_to_join(
+            self.undirected, table, self._person(None), k=k, communities=self._community_labels
+        )
+
+    def group(
+        self, name: str, columns: Iterable[str] | None = None, *, affiliations: Any = None
+    ) -> pd.DataFrame:
+        """The members of one group: ``name``, whether you know them, tie strength, community.
+
+        An unknown group is an InputError listing the nearest group names.
+        """
+        table = self._affiliations_quiet(columns, affiliations)
+        wanted = _match.normalise(name)
+        hit = table["group"].map(_match.normalise) == wanted
+        if not hit.any():
+            near = _match.nearest(name, table["group"].unique())
+            raise InputError(
+                f"there is no group {name!r}",
+                column="group",
+                fix=f"Did you mean {', '.join(map(repr, near))}?"
+                if near
+                else "See net.groups() for the groups.",
+            )
+        ids = list(dict.fromkeys(table.loc[hit, "person"]))
+        out = pd.DataFrame(index=pd.Index(ids, name="person", dtype=object))
+        if "name" in self._people.columns:
+            out["name"] = self._people["name"].reindex(ids).to_numpy(object)
+        G = self.undirected
+        ego = self.ego
+        out["you_know"] = [ego is not None and G.has_edge(ego, p) for p in ids]
+        out["strength"] = [
+            float(G.edges[ego, p].get("weight", np.nan)) if known else np.nan
+            for p, known in zip(ids, out["you_know"], strict=True)
+        ]
+        out["community"] = self._community_labels.reindex(ids).to_numpy(object)
+        return out
+
+    def _affiliations_quiet(self, columns: Any, affiliations: Any) -> pd.DataFrame:
+        """The affiliations for groups(), groups_to_join() and group(); warns at the caller."""
+        return self.affiliations(columns, table=affiliations, _stacklevel=4)
 
 
 class _Plots:
