@@ -155,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     intros.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     intros.set_defaults(run=_introductions, subparser=intros)
     _add_issue13_commands(commands)
+    _add_store_commands(commands)
     return parser
 
 
@@ -497,6 +498,244 @@ def _print_result(result, as_json: bool) -> None:
         for name, table in result.parts.items()
     }
     print(json.dumps(parts, indent=2, ensure_ascii=False))
+
+
+# -- the store and the Friday review (issue 12) ---------------------------------------------
+
+
+def _add_store_commands(commands) -> None:
+    def store_option(parser):
+        parser.add_argument(
+            "--store",
+            metavar="PATH",
+            help="the store file (default: $NETGRAPH_HOME/netgraph.sqlite, else the user data "
+            "folder)",
+        )
+
+    imports = commands.add_parser(
+        "import",
+        help="add files to your store (again and again: nothing is duplicated)",
+        description="Add exports to the store: LinkedIn Connections.csv, .vcf address books, "
+        "a people CSV or a folder written by to_csv, .json or .graphml. New people, ties and "
+        "interactions are added, changed details updated with their history kept.",
+    )
+    imports.add_argument("files", nargs="+", type=_file_or_folder, metavar="FILE")
+    imports.add_argument("--me", help="your own id in these files (default: the store's, or 'me')")
+    store_option(imports)
+    imports.set_defaults(run=_import, subparser=imports)
+
+    log = commands.add_parser(
+        "log",
+        help="record that you wrote to, met, helped, asked or thanked someone",
+        description="Record one interaction with a person (by id, e-mail or name).",
+    )
+    log.add_argument("person", metavar="NAME")
+    log.add_argument(
+        "--kind",
+        default="message",
+        choices=("message", "meeting", "give", "ask", "thanks", "reply"),
+    )
+    log.add_argument("--note", help="what it was about")
+    log.add_argument("--date", type=_date, help="when, YYYY-MM-DD (default: now)")
+    log.add_argument(
+        "--by-them",
+        action="store_true",
+        help="they did it (a favour, an ask or a message from them)",
+    )
+    store_option(log)
+    log.set_defaults(run=_log, subparser=log)
+
+    week = commands.add_parser(
+        "week",
+        help="the Friday review: who to write to this week, why, and a draft",
+        description="Print this week's people to write to, why, what to do and a draft "
+        "message offering times next week.",
+    )
+    week.add_argument("--k", type=int, default=3, help="how many (default: %(default)s)")
+    week.add_argument("--today", type=_date, help="the date of the review (default: today)")
+    week.add_argument("--json", action="store_true", help="print JSON records")
+    week.add_argument("--ics", metavar="FILE", help="write the proposed times to this .ics file")
+    store_option(week)
+    week.set_defaults(run=_week, subparser=week)
+
+    tag = commands.add_parser(
+        "tag",
+        help="put someone on a list (stay in touch, want to know, worked with)",
+        description="Put a person on a list, or take them off it with --remove.",
+    )
+    tag.add_argument("person", metavar="NAME")
+    tag.add_argument("list", metavar="LIST", help="e.g. 'want to know'")
+    tag.add_argument("--remove", action="store_true", help="take them off the list")
+    store_option(tag)
+    tag.set_defaults(run=_tag, subparser=tag)
+
+    for name, what in (
+        ("snooze", "leave someone out of the review for some weeks"),
+        ("skip", "leave someone out of this week's review"),
+    ):
+        parser = commands.add_parser(name, help=what, description=what[0].upper() + what[1:] + ".")
+        parser.add_argument("person", metavar="NAME")
+        if name == "snooze":
+            parser.add_argument("--weeks", type=float, default=4, help="default: %(default)s")
+        store_option(parser)
+        parser.set_defaults(run=_decide, subparser=parser)
+
+    lists = commands.add_parser(
+        "lists", help="print your lists", description="Print who is on which list."
+    )
+    lists.add_argument("--json", action="store_true", help="print JSON records")
+    store_option(lists)
+    lists.set_defaults(run=_lists, subparser=lists)
+
+    history = commands.add_parser(
+        "history",
+        help="what was suggested and what became of it",
+        description="Print each suggestion of the weekly review and what became of it.",
+    )
+    history.add_argument("--json", action="store_true", help="print JSON records")
+    store_option(history)
+    history.set_defaults(run=_history, subparser=history)
+
+
+def _open_store(args: argparse.Namespace):
+    import netgraph
+
+    return netgraph.open(args.store)
+
+
+def _read_any(path: str, me: str):
+    """A network from one export, by its kind."""
+    import netgraph
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if p.is_dir():
+        return netgraph.read_csv(p, ego=me)
+    if suffix in (".vcf", ".vcard"):
+        return netgraph.read_vcard(p, me=me)
+    if suffix == ".json":
+        return netgraph.read_json(p, ego=me)
+    if suffix == ".graphml":
+        return netgraph.read_graphml(p, ego=me)
+    with p.open(encoding="utf-8-sig", errors="replace") as f:
+        head = "".join(f.readline() for _ in range(6)).lower()
+    if "first name" in head and "last name" in head:
+        return netgraph.read_linkedin(p, me=me)
+    return netgraph.read_csv(p, ego=None)
+
+
+def _import(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        me = args.me or store.ego or "me"
+        for path in args.files:
+            counts = store.add(_read_any(path, me), origin=Path(path).name)
+            print(
+                f"{_shown(path)}: {counts['people_added']} people added, "
+                f"{counts['fields_changed']} details changed, {counts['ties_added']} ties and "
+                f"{counts['interactions_added']} interactions added"
+            )
+        print(_shown(repr(store)))
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        pid = store.log(
+            args.person,
+            kind=args.kind,
+            note=args.note,
+            date=args.date,
+            by="them" if args.by_them else "me",
+        )
+        name = store.people.set_index("id").get("name", pd.Series(dtype=object)).get(pid)
+        print(f"Logged {args.kind} with {_shown(name if isinstance(name, str) else pid)}.")
+    return 0
+
+
+def _week(args: argparse.Namespace) -> int:
+    from netgraph._files import atomic_write
+    from netgraph.recommend.week import to_ics
+
+    with _open_store(args) as store:
+        review = store.week(k=args.k, today=args.today)
+    if args.ics:
+        atomic_write(args.ics, to_ics(review), private=True)
+    if args.json:
+        _print_table(review.drop(columns=["score"]), [], True)
+    elif review.empty:
+        print("Nothing to suggest this week: everyone is written to, snoozed or up to date.")
+    else:
+        width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120) - 1)
+        blocks = []
+        for number, r in enumerate(review.itertuples(), start=1):
+            lines = textwrap.wrap(
+                f"{number}. {_shown(r.name)}: {r.action}", width, subsequent_indent="   "
+            )
+            for label, text in (("Why", r.why), ("Draft", r.message)):
+                lines += textwrap.wrap(
+                    f"{label}: {_shown(text)}",
+                    width,
+                    initial_indent="   ",
+                    subsequent_indent="   ",
+                    break_on_hyphens=False,
+                )
+            blocks.append("\n".join(lines))
+        print("\n\n".join(blocks))
+    if args.ics:
+        print(f"\nProposed times written to {_shown(args.ics)}", file=sys.stderr)
+    return 0
+
+
+def _tag(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        if args.remove:
+            store.untag(args.person, args.list)
+        else:
+            store.tag(args.person, args.list)
+        _print_lists(store.lists(), False)
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        if args.command == "snooze":
+            pid = store.snooze(args.person, weeks=args.weeks)
+            print(f"{_shown(pid)} is out of the review for {args.weeks:g} weeks.")
+        else:
+            pid = store.skip(args.person)
+            print(f"{_shown(pid)} is out of this week's review.")
+    return 0
+
+
+def _lists(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        _print_lists(store.lists(), args.json)
+    return 0
+
+
+def _print_lists(lists: pd.DataFrame, as_json: bool) -> None:
+    names = {
+        p: n for p, n in zip(lists["person"], lists["name"], strict=True) if isinstance(n, str)
+    }
+    _print_table(lists, ["person", "list", "added"], as_json, names=names)
+
+
+def _history(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        history = store.history()
+    if args.json:
+        _print_table(history, [], True)
+        return 0
+    print(history.attrs["summary"] + ".")
+    if len(history):
+        names = dict(zip(history["person"], history["name"], strict=True))
+        _print_table(
+            history,
+            ["person", "week", "action", "written", "replied", "decision"],
+            False,
+            names=names,
+        )
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

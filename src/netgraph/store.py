@@ -468,8 +468,9 @@ class Store:
         Returns
         -------
         dict
-            Counts: ``people_added``, ``fields_changed``, ``ties_added``, ``ties_updated``,
-            ``interactions_added``.
+            Counts: ``people_added``, ``fields_changed`` (values replaced; details filled in
+            where there were none are kept in the history too but not counted),
+            ``ties_added``, ``ties_updated``, ``interactions_added``.
         """
         from netgraph.network import Network
 
@@ -569,8 +570,9 @@ class Store:
                     new_fields.append((sid, field, text))
                 else:
                     changed.append((text, sid, field))
-                if not fresh:
+                if not fresh:  # a detail learnt (old None) or changed, with its date
                     history.append((sid, field, old, text, when, origin))
+                    counts["fields_changed"] += old is not None
                 stored[sid, field] = text
         con.executemany("INSERT INTO people VALUES (?, ?)", new_people)
         con.executemany("INSERT INTO fields VALUES (?, ?, ?)", new_fields)
@@ -581,7 +583,6 @@ class Store:
             history,
         )
         counts["people_added"] += len(new_people)
-        counts["fields_changed"] += len(history)
 
     def _add_ties(self, con, network, mapping) -> dict[str, int]:
         ties = network.stated_ties

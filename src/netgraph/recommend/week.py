@@ -7,8 +7,8 @@ suggestion are mixed:
 * **follow up**: a first meeting one to three weeks ago with no word since (a first
   follow-up is what turns a new acquaintance into a tie), or a message of yours unanswered
   for two to six weeks;
-* **thank**: a favour received (an interaction of kind ``give`` from them) in the last
-  `thank_days` days that you have not thanked (kind ``thanks``) since;
+* **thank**: a favour received in the last `thank_days` days and not thanked since
+  (:func:`netgraph.recommend.thanks.thanks_owed`);
 * **write**: a dormant tie worth reviving, ranked by :func:`netgraph.recommend.reconnect`
   (Levin, Walter and Murnighan [1]_), and people on the *stay in touch* list silent for
   `stay_in_touch_days` days;
@@ -41,6 +41,7 @@ import pandas as pd
 from netgraph.recommend.ledger import ledger
 from netgraph.recommend.paths import paths_to
 from netgraph.recommend.reconnect import reconnect
+from netgraph.recommend.thanks import thanks_owed
 
 __all__ = ["follow_through", "week", "meeting_times", "to_ics"]
 
@@ -159,7 +160,7 @@ def week(
     candidates = pd.concat(
         [
             _follow_ups(before, monday, names),
-            _thanks(before, monday, names, thank_days),
+            _thanks(interactions, person, monday, names, thank_days),
             _dormant(
                 G, ties, person, monday, names, tagged, before, stay_in_touch_days, communities
             ),
@@ -456,26 +457,25 @@ def _follow_ups(log: pd.DataFrame, monday: pd.Timestamp, names: dict) -> pd.Data
     return _frame(rows)
 
 
-def _thanks(log: pd.DataFrame, monday: pd.Timestamp, names: dict, days: float) -> pd.DataFrame:
+def _thanks(interactions, person, monday, names: dict, days: float) -> pd.DataFrame:
+    """Favours not thanked yet (:func:`netgraph.recommend.thanks.thanks_owed`), recent ones."""
     rows = []
-    gifts = log[(~log["out"]) & (log["kind"] == "give") & (log["date"] >= monday - days * _DAY)]
-    if gifts.empty:
-        return _frame(rows)
-    thanked = log[log["out"] & (log["kind"] == "thanks")].groupby("contact")["date"].max()
-    for contact, given in gifts.groupby("contact", sort=True):
-        last = given["date"].max()
-        if thanked.get(contact, pd.NaT) >= last:
-            continue
-        note = given["note"].dropna().iloc[-1] if given["note"].notna().any() else None
-        what = f" ({note})" if note else ""
+    dates = pd.to_datetime(interactions["date"], errors="coerce")
+    owed = thanks_owed(
+        interactions[(dates < monday).to_numpy(bool)], person, names=names, today=monday
+    )
+    owed = owed[owed["days_ago"] <= days]
+    for giver, favours in owed.groupby("person", sort=True):
+        last = favours["date"].max()
+        text = str(favours.sort_values("date")["favour"].iloc[-1])
+        note = text.split(": ", 1)[1] if ": " in text else None
         rows.append(
             {
-                "person": contact,
+                "person": giver,
                 "group": "thank",
                 "action": "thank",
-                "why": f"{names.get(contact, contact)} helped you on {_day(last)}{what} and you "
-                "have not thanked them yet.",
-                "score": 1.0 + len(given) + (1 - (monday - last).days / days),
+                "why": str(favours.sort_values("date")["reason"].iloc[-1]),
+                "score": 1.0 + len(favours) + (1 - (monday - last).days / days),
                 "via": None,
                 "detail": {"note": note, "given": last},
             }
@@ -667,6 +667,9 @@ class _Context:
                 continue
             if (self.attr(contact, "industry") or "").lower() != industry.lower():
                 continue
+            company = self.attr(contact, "company")
+            if company and company.lower() == (self.attr(pid, "company") or "").lower():
+                continue  # colleagues know each other
             w = float(data.get("weight", 0) or 0)
             if w > strength or (w == strength and str(contact) < str(best)):
                 best, strength = contact, w
