@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import warnings
 from pathlib import Path
@@ -53,9 +54,12 @@ def assert_error(err: InputError, *, file, row, column, fix_words: str) -> None:
 
 def test_public_names_are_exported_and_sorted():
     assert netgraph.io.__all__ == sorted(netgraph.io.__all__)
-    public = {name for name in dir(netgraph.io) if not name.startswith("_")}
-    modules = {"linkedin", "tables", "vcard", "contacts", "formats"}
-    assert set(netgraph.io.__all__) == public - modules
+    public = {
+        name
+        for name, value in vars(netgraph.io).items()
+        if not name.startswith("_") and not inspect.ismodule(value)
+    }
+    assert set(netgraph.io.__all__) == public
 
 
 # --- read_table -----------------------------------------------------------------------------
