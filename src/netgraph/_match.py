@@ -185,3 +185,53 @@ def resolve_person(people: pd.DataFrame, person: Hashable, *, role: str = "perso
     near = nearest(text, [*map(str, index), *names])
     hint = f"Did you mean {', '.join(map(repr, near))}?" if near else "No id or name is close."
     raise UnknownPersonError(text, hint=hint)
+
+
+#: Title words and the seniority they signal (the highest word in a title wins).
+SENIORITY: dict[str, float] = {
+    **dict.fromkeys(
+        [
+            "ceo",
+            "cto",
+            "cfo",
+            "coo",
+            "cio",
+            "cdo",
+            "cmo",
+            "cpo",
+            "ciso",
+            "chief",
+            "founder",
+            "cofounder",
+            "co founder",
+            "partner",
+            "president",
+            "owner",
+            "md",
+        ],
+        5.0,
+    ),
+    **dict.fromkeys(["vp", "svp", "evp"], 4.5),
+    **dict.fromkeys(["director", "head"], 4.0),
+    **dict.fromkeys(["principal", "staff", "lead", "manager", "professor"], 3.0),
+    **dict.fromkeys(["senior"], 2.5),
+    **dict.fromkeys(
+        ["junior", "graduate", "intern", "apprentice", "student", "trainee", "assistant"], 1.0
+    ),
+}
+
+
+def seniority(title: Any) -> float:
+    """A rough seniority level of a job title: 1 (junior) to 5 (chief, founder); 2 otherwise.
+
+    NaN for a missing title.
+
+    >>> [seniority(t) for t in ["Graduate Data Scientist", "Engineer", "VP Engineering", "CTO"]]
+    [1.0, 2.0, 4.5, 5.0]
+    """
+    words = normalise(title)
+    if not words:
+        return float("nan")
+    padded = f" {words} "
+    found = [level for word, level in SENIORITY.items() if f" {word} " in padded]
+    return max(found) if found else 2.0

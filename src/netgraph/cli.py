@@ -426,6 +426,17 @@ def _add_issue13_commands(commands) -> None:
     thanks.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     thanks.set_defaults(run=_thanks, subparser=thanks)
 
+    roles = commands.add_parser(
+        "roles",
+        help="print your mentors, mentees, reverse mentors, champions and allies",
+        description="Print who plays each role for --ego (tie kinds or tags) and, for the "
+        "roles nobody plays, who could.",
+    )
+    roles.add_argument("--company", help="your target company: the champion should be there")
+    _add_inputs(roles)
+    roles.add_argument("--json", action="store_true", help="print the parts as JSON tables")
+    roles.set_defaults(run=_roles, subparser=roles)
+
     groups = commands.add_parser(
         "groups",
         help="print which groups bring you new people, and groups worth joining",
@@ -485,6 +496,12 @@ def _groups(args: argparse.Namespace) -> int:
     _print_table(table.reset_index(), ["group", "members", "new_people", "verdict"], False)
     print("\nGroups to join:")
     _print_table(join, ["group", "reason"], False)
+    return 0
+
+
+def _roles(args: argparse.Namespace) -> int:
+    net = _need_ego(_load(args), "roles")
+    _print_result(net.roles(company=args.company), args.json)
     return 0
 
 

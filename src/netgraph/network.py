@@ -772,6 +772,21 @@ class Network:
             self._interactions, person, names=names, today=self.reference_date
         )
 
+    def roles(self, company: Any = None) -> recommend.Roles:
+        """Who plays mentor, mentee, reverse mentor, champion and ally for you; what is missing.
+
+        Roles are tie kinds (``kind="mentor"``) or tags on people. ``company`` is your target
+        company: the champion should be there. See :func:`netgraph.recommend.roles`.
+        """
+        return recommend.roles(
+            self.undirected,
+            self._people,
+            self._person(None),
+            stated_ties=self._stated_ties,
+            interactions=self._interactions,
+            company=company,
+        )
+
     def affiliations(
         self, columns: Iterable[str] | None = None, *, table: Any = None, _stacklevel: int = 2
     ) -> pd.DataFrame:

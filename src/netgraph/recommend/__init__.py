@@ -7,7 +7,8 @@
 * :func:`paths_to`: warm chains of introductions to people matching a description;
 * :func:`brief`: what to know before meeting someone (a :class:`Brief`);
 * :func:`goal`: the strategic network toward a goal (a :class:`Goal`);
-* :func:`thanks_owed`: favours received and never thanked.
+* :func:`thanks_owed`: favours received and never thanked;
+* :func:`roles`: mentors, mentees, reverse mentors, champions and allies (a :class:`Roles`).
 
 Each returns a DataFrame with a plain-English ``reason`` column naming the people and the
 evidence. They take a graph and tables, never a Network; ``net.introductions()`` and the
@@ -20,11 +21,13 @@ from netgraph.recommend.introductions import introductions, introductions_to_mak
 from netgraph.recommend.ledger import ledger
 from netgraph.recommend.paths import paths_to
 from netgraph.recommend.reconnect import reconnect
+from netgraph.recommend.roles import Roles, roles
 from netgraph.recommend.thanks import thanks_owed
 
 __all__ = [
     "Brief",
     "Goal",
+    "Roles",
     "brief",
     "goal",
     "introductions",
@@ -32,5 +35,6 @@ __all__ = [
     "ledger",
     "paths_to",
     "reconnect",
+    "roles",
     "thanks_owed",
 ]
