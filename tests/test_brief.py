@@ -125,3 +125,24 @@ def test_cli_brief(capsys):
     assert out.startswith("# Brief: Catherine Blake") and "## Three people to ask them for" in out
     assert main(["brief", "Catherine Blak", "--sample"]) == 2
     assert "Did you mean 'Catherine Blake'" in capsys.readouterr().err
+
+
+def test_brief_from_a_store_shows_what_changed_and_the_logged_note(tmp_path):
+    store = netgraph.open(tmp_path / "network.db")
+    people = pd.DataFrame(
+        {
+            "id": ["me", "ann", "bob"],
+            "name": ["Me", "Ann Lee", "Bob"],
+            "company": ["X", "Acme", "Y"],
+        }
+    )
+    ties = pd.DataFrame({"source": ["me", "ann"], "target": ["ann", "bob"]})
+    store.add(Network.from_frames(people, ties, ego="me"))
+    people.loc[1, "company"] = "Globex"
+    store.add(Network.from_frames(people, ties, ego="me"))
+    store.log("Ann Lee", kind="meeting", note="talked about Berlin", date="2025-02-01")
+    b = store.network.brief("Ann Lee")
+    assert b.changes[["field", "old", "new"]].values.tolist() == [["company", "Acme", "Globex"]]
+    assert "Ann Lee's company changed from Acme to Globex" in str(b)
+    assert b.notes["note"].tolist() == ["talked about Berlin"]
+    assert b.ask_for["contact"].tolist() == ["bob"]

@@ -191,6 +191,8 @@ def brief(
         summary["changes"] = [
             "Nothing recorded as changed (the store keeps the history of fields)."
         ]
+    else:
+        summary["changes"] = [_change_sentence(name, r) for r in changes.head(3).itertuples()]
 
     history, rhythm_text = _history(G, pair, stated_ties, ego, person, names, today, weight)
     summary["history"] = rhythm_text
@@ -296,6 +298,13 @@ def _changes(changes: pd.DataFrame | None, person: Hashable) -> pd.DataFrame:
         table["date"] = pd.to_datetime(table["date"], errors="coerce")
         table = table.sort_values("date", ascending=False, kind="stable")
     return table.reindex(columns=out.columns).reset_index(drop=True)
+
+
+def _change_sentence(name: str, r: Any) -> str:
+    """'Ann's company changed from Acme to Globex on 2025-01-01.' (ask about it)"""
+    when = f" on {pd.Timestamp(r.date):%Y-%m-%d}" if pd.notna(r.date) else ""
+    old = f"from {r.old} " if _present(r.old) else ""
+    return f"{name}'s {r.field} changed {old}to {r.new}{when}: ask how it is going."
 
 
 def _pair_rows(interactions: pd.DataFrame, ego: Hashable, person: Hashable) -> pd.DataFrame:
