@@ -272,3 +272,60 @@ def test_cli_warnings_are_one_clean_line(tmp_path):
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith("netgraph: warning: ") for line in lines), lines
     assert "NetgraphWarning" not in done.stderr and "sys.exit" not in done.stderr
+
+
+# -- 12 and 14.6. one palette: one community, one colour, everywhere ---------------------------
+
+
+def _drawn_colours(path) -> dict[str, str]:
+    import json
+    import re
+
+    page = path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="netgraph-data">(.*?)</script>', page, re.S).group(1))
+    return {node["label"]: node["color"]["background"] for node in data["nodes"]}
+
+
+def test_a_community_has_one_colour_in_every_view_and_plot(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from netgraph.view import _palette
+
+    net = netgraph.sample()
+    community = net.communities()["community"]
+    name = net.people["name"]
+    full = _drawn_colours(net.to_html(tmp_path / "full.html"))
+    colour_of = {}  # community -> the one colour it has in the full view
+    for pid, c in community.items():
+        colour_of.setdefault(c, set()).add(full[name[pid]])
+    assert all(len(colours) == 1 for colours in colour_of.values())
+    colour_of = {c: colours.pop() for c, colours in colour_of.items()}
+    # A focused view of a small community's member and a filtered view keep those colours.
+    small = community.value_counts().index[-1]
+    member = community[community == small].index[0]
+    for options in ({"focus": member}, {"where": {"city": "Leeds"}}):
+        part = _drawn_colours(net.to_html(tmp_path / "part.html", **options))
+        assert len(part) < len(full)
+        for pid, c in community.items():
+            if name[pid] in part:
+                assert part[name[pid]] == colour_of[c], (options, pid)
+    # The ego map's legend gives each community the same colour.
+    fig, ax = plt.subplots()
+    try:
+        net.plot.ego_map(ax=ax)
+        for handle, text in zip(
+            ax.get_legend().legend_handles, ax.get_legend().get_texts(), strict=True
+        ):
+            c = int(text.get_text().split()[0]) if text.get_text()[0].isdigit() else None
+            label = text.get_text().rsplit(" (", 1)[0]
+            ours = [k for k in colour_of if str(k) == label or f"community {k}" in label]
+            assert c is not None or ours
+            key = c if c is not None else ours[0]
+            assert matplotlib.colors.to_hex(handle.get_color()) == colour_of[key]
+    finally:
+        plt.close(fig)
+    # Dormant ties: one colour in the view and the plots.
+    assert _palette.KIND_COLORS["dormant"] == _palette.DORMANT_COLOR
+    from netgraph.view import html, plots
+
+    assert plots.KIND_COLORS["dormant"] == html.DORMANT_COLOR

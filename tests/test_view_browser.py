@@ -184,3 +184,119 @@ def test_the_page_would_report_an_outbound_request(tmp_path):
     got = facts(load(leaky, tmp_path))
     assert any("example.com" in v for v in got["violations"])
     assert got["nodes"] == 3  # the page still works
+
+
+# -- layout as a person sees it (issue 15 points 10 to 13) ------------------------------------
+
+_PROBE = """<script>
+window.addEventListener("load", function () { setTimeout(function () {
+  var vw = document.documentElement.clientWidth, wide = [];
+  document.querySelectorAll("body *").forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5)) {
+      wide.push(el.tagName.toLowerCase() + "." + el.className + " " + Math.round(r.left) +
+        ".." + Math.round(r.right));
+    }
+  });
+  var legend = document.querySelector(".ng-legend");
+  parent.postMessage(JSON.stringify({
+    width: vw,
+    scroll_width: document.documentElement.scrollWidth,
+    wide: wide,
+    count_lines: Array.from(document.querySelectorAll(".ng-count")).map(function (e) {
+      return e.getClientRects().length;
+    }),
+    legend_open: legend ? legend.open : null,
+    rows: Array.from(document.querySelectorAll("tbody tr")).map(function (e) {
+      return Math.round(e.getBoundingClientRect().height);
+    }),
+    images: Array.from(document.querySelectorAll("img")).map(function (e) {
+      var r = e.getBoundingClientRect();
+      return [Math.round(r.left), Math.round(r.top), Math.round(r.width)];
+    })
+  }), "*");
+}, 2500); });
+</script>"""
+
+
+def measure(page: Path, tmp_path: Path, width: int) -> dict:
+    """Load a copy of `page` in a frame `width` pixels wide, with a script measuring its layout.
+
+    The copy drops the Content-Security-Policy (which would block the measuring script) and
+    nothing else. A frame of exact width stands in for a phone or a desktop window (headless
+    Chromium will not make a window narrower than 500 pixels); media queries see its width.
+    """
+    import html as html_module
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"<meta http-equiv=['\"]Content-Security-Policy['\"][^>]*>", "", text)
+    probe = tmp_path / f"probe-{width}-{page.name}"
+    probe.write_text(text.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    frame = tmp_path / f"frame-{width}-{page.name}"
+    frame.write_text(
+        "<!DOCTYPE html><html><body style='margin:0'>"
+        f"<iframe src='{probe.name}' style='width:{width}px;height:900px;border:0'></iframe>"
+        "<pre id='layout-probe'></pre><script>window.addEventListener('message', function (e) "
+        "{ document.getElementById('layout-probe').textContent = e.data; });</script>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    flags = [f for f in FLAGS if not f.startswith("--window-size")]
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            *flags,
+            "--hide-scrollbars",
+            f"--window-size={width + 100},1000",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}",
+            "--dump-dom",
+            frame.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'<pre id="layout-probe">(.+?)</pre>', result.stdout, re.S)
+    assert found, result.stdout[-1000:]
+    return json.loads(html_module.unescape(found.group(1)))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    import netgraph
+    from netgraph.report import write_report
+
+    out = tmp_path_factory.mktemp("demo")
+    write_report(netgraph.sample(), out, progress=False)
+    return out
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_view_fits_the_screen_and_its_legend_reads_well(demo, tmp_path, width):
+    got = measure(demo / "network.html", tmp_path, width)
+    assert got["width"] == width
+    assert got["wide"] == [] and got["scroll_width"] <= width
+    if width >= 1000:
+        assert got["legend_open"] is True
+        assert got["count_lines"] and set(got["count_lines"]) == {1}  # "(60)" never split
+    else:  # on a phone the legend starts collapsed, leaving the graph visible
+        assert got["legend_open"] is False
+
+
+def test_the_egos_label_is_drawn_on_top(demo, tmp_path):
+    doc = load(demo / "network.html", tmp_path)
+    assert doc.status.get("data-top") == "Alex Morgan"
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_report_fits_the_screen(demo, tmp_path, width):
+    got = measure(demo / "report.html", tmp_path, width)
+    assert got["width"] == width
+    assert got["wide"] == [] and got["scroll_width"] <= width
+    if width >= 1000:
+        assert max(got["rows"]) < 200  # no table row 250 to 300 pixels tall
+        # Plots two to a row, not each alone on its own row.
+        tops = [top for _, top, _ in got["images"]]
+        assert len(tops) >= 4 and len(set(tops)) <= (len(tops) + 1) // 2

@@ -232,8 +232,9 @@ def test_nodes_and_edges_match_the_graph(G):
     data = embedded(page)
     assert len(data["nodes"]) == G.number_of_nodes()
     assert len(data["edges"]) == G.number_of_edges()
-    name = {i: n for i, n in enumerate(G)}
-    assert [n["label"] for n in data["nodes"]] == [G.nodes[p]["name"] for p in G]
+    order = [p for p in G if p != "me"] + ["me"]  # the ego last: drawn on top
+    name = dict(enumerate(order))
+    assert [n["label"] for n in data["nodes"]] == [G.nodes[p]["name"] for p in order]
     drawn = {frozenset((name[e["from"]], name[e["to"]])) for e in data["edges"]}
     assert drawn == {frozenset(e) for e in G.edges}
     assert_unchanged(G, before)
@@ -272,7 +273,7 @@ def test_directed_graph_keeps_both_directions_and_draws_arrows():
 
 def test_tie_kinds_and_weights_are_encoded(G):
     data = embedded(render_html(G, ego="me"))
-    order = list(G)
+    order = [p for p in G if p != "me"] + ["me"]
     by_pair = {frozenset((order[e["from"]], order[e["to"]])): e for e in data["edges"]}
     dormant = by_pair[frozenset(("me", "dee"))]
     weak = by_pair[frozenset(("me", "bob"))]
@@ -332,6 +333,7 @@ def test_overlay_pairs_and_introduction_frames(G):
     intro = pd.DataFrame({"person": ["eve", "cy"], "via": ["dee", "bob"], "score": [0.5, 0.25]})
     data = embedded(render_html(G, ego="me", overlay=intro))
     extra = [e for e in data["edges"] if e.get("overlay")]
+    order = [p for p in G if p != "me"] + ["me"]  # with an ego, the ego comes last
     assert [(order[e["from"]], order[e["to"]]) for e in extra] == [("me", "eve"), ("me", "cy")]
     assert ["via", "dee"] in extra[0]["tip"] and ["score", "0.25"] in extra[1]["tip"]
     ab = pd.DataFrame({"a": ["bob"], "b": ["gus"]})

@@ -6,6 +6,7 @@ import base64
 import io
 import sys
 import warnings
+from collections.abc import Callable
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -14,19 +15,10 @@ import pandas as pd
 
 from netgraph._files import atomic_open, atomic_write
 from netgraph.errors import NetgraphError, NetgraphWarning
+from netgraph.view._static import read as read_static
 from netgraph.view.html import content_security_policy, notebook_html
 
 __all__ = ["write_report"]
-
-_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1100px;
-color:#222;line-height:1.45}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
-th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f5f5f5}.verdict{font-size:1.1rem;padding:.75rem;background:#f0f6ff}
-.plots img{max-width:48%;margin:1%}
-"""
 
 
 def write_report(net, out, *, title: str | None = None, progress: bool = True) -> Path:
@@ -34,19 +26,24 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
 
     Every table cell and label is escaped; the page loads nothing from the network. A plot the
     data cannot give (no one has a company, say) is left out with a note in the report.
-    Returns the path of ``report.html``.
+    Tables show people by name (the ego without one as "you") and only the columns a person
+    reads; the page fits a phone as well as a desktop window. Each file is written atomically,
+    so a write that fails leaves the earlier report whole. Returns the path of ``report.html``.
     """
     out = Path(out)
     (out / "plots").mkdir(parents=True, exist_ok=True)
-    title = title or (f"netgraph report: {net.ego}" if net.ego else "netgraph report")
+    names = _Names(net)
+    if title is None:
+        whose = names.possessive(net.ego) if net.ego is not None else "Your"
+        title = f"netgraph report: {whose} network"
     steps = _Progress(6 if progress else 0)
     try:
-        return _write(net, out, title, steps)
+        return _write(net, out, title, steps, names)
     finally:
         steps.end()  # an error message must not share the bar's line
 
 
-def _write(net, out: Path, title: str, steps: _Progress) -> Path:
+def _write(net, out: Path, title: str, steps: _Progress, names: _Names) -> Path:
     steps("structure")
     verdict = net.closure()
     holes = net.structural_holes().sort_values("effective_size", ascending=False)
@@ -65,37 +62,78 @@ def _write(net, out: Path, title: str, steps: _Progress) -> Path:
     images = _plots(net, out / "plots", notes)
     steps("writing")
 
-    names = net.people["name"] if "name" in net.people.columns else None
-    brokers = holes.head(15).copy()
-    if names is not None:
-        brokers.insert(0, "name", names.reindex(brokers.index))
+    person, date, number = names.column, _date, _number
     sections = [
         f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(repr(net))}</p>",
+        f"<p class='subtitle'>{escape(_subtitle(net, names))}</p>",
         f"<p class='verdict'>{escape(verdict['reasons'].iloc[0])}</p>",
-        _table(verdict.drop(columns=["reasons"])),
+        _measures(verdict.iloc[0]),
     ]
     if has_ego:
-        sections += ["<h2>Introductions to ask for</h2>", _table(intros, _INTRO_COLS)]
-    sections += ["<h2>Introductions to make</h2>", _table(to_make, ["a", "b", "score", "reason"])]
+        sections += [
+            "<h2>Introductions to ask for</h2>",
+            _table(intros, [("Person", "person", person), ("Through", "via", person), _WHY]),
+        ]
+    sections += [
+        "<h2>Introductions to make</h2>",
+        _table(to_make, [("Introduce", "a", person), ("To", "b", person), _WHY]),
+    ]
     if has_ego:
         sections += [
             "<h2>Reconnect this week</h2>",
-            _table(again, ["person", "last_contact", "overdue_days", "reason"]),
+            _table(
+                again,
+                [("Person", "person", person), ("Last contact", "last_contact", date), _WHY],
+            ),
         ]
     one_sided = balance[balance.get("one_sided", False) == True] if len(balance) else balance  # noqa: E712
+    one_sided = _index_as_column(one_sided.head(20), "contact")
+    brokers = _index_as_column(holes.head(15), "person")
+    thin = weak[weak["kind"] != "strong"].sort_values("strength").head(20).reset_index()
     sections += [
         "<h2>Balance: relationships out of balance</h2>",
-        _table(one_sided.head(20), None, index=True),
+        _table(
+            one_sided,
+            [
+                ("Person", "contact", person),
+                ("You gave", "gives_to", number),
+                ("You asked", "asks_of", number),
+                ("They gave", "gives_from", number),
+                ("They asked", "asks_from", number),
+                _WHY,
+            ],
+        ),
         "<h2>Brokers (structural holes)</h2>",
-        _table(brokers, None, index=True),
+        "<p class='note'>Burt's measures: effective size counts the contacts who do not know "
+        "each other; constraint is low when contacts are spread over separate groups.</p>",
+        _table(
+            brokers,
+            [
+                ("Person", "person", person),
+                ("Contacts", "degree", number),
+                ("Effective size", "effective_size", number),
+                ("Efficiency", "efficiency", number),
+                ("Constraint", "constraint", number),
+            ],
+        ),
         "<h2>Weakest and dormant ties</h2>",
-        _table(weak[weak["kind"] != "strong"].sort_values("strength").head(20), None, True),
+        _table(
+            thin,
+            [
+                ("Between", "source", person),
+                ("And", "target", person),
+                ("Tie", "kind", str),
+                ("Strength", "strength", number),
+                ("Last contact", "last_contact", date),
+            ],
+        ),
         "<h2>Plots</h2>",
-        *(f"<p><em>{escape(note)}</em></p>" for note in notes),
+        *(f"<p class='note'><em>{escape(note)}</em></p>" for note in notes),
         "<div class='plots'>",
         *(
-            f"<img alt='{escape(name)}' src='data:image/png;base64,{data}'>"
+            f"<figure><img alt='{escape(_CAPTIONS.get(name, name))}' "
+            f"src='data:image/png;base64,{data}'>"
+            f"<figcaption>{escape(_CAPTIONS.get(name, name))}</figcaption></figure>"
             for name, data in images
         ),
         "</div><h2>Interactive view</h2>",
@@ -105,7 +143,8 @@ def _write(net, out: Path, title: str, steps: _Progress) -> Path:
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<meta http-equiv='Content-Security-Policy' content=\"{content_security_policy()}\">"
         "<meta name='referrer' content='no-referrer'>"
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{escape(title)}</title><style>{read_static('report.css')}</style></head><body>"
         + "\n".join(sections)
         + "</body></html>"
     )
@@ -114,17 +153,148 @@ def _write(net, out: Path, title: str, steps: _Progress) -> Path:
     return path
 
 
-_INTRO_COLS = ["person", "via", "score", "reason"]
+class _Names:
+    """Display names: the ``name`` column where filled in, else the id; the ego without a
+    name is "you"."""
+
+    def __init__(self, net) -> None:
+        people = net.people
+        column = people["name"] if "name" in people.columns else pd.Series(dtype=object)
+        self._names = {k: v.strip() for k, v in column.items() if isinstance(v, str) and v.strip()}
+        self._ego = net.ego
+
+    def __call__(self, person) -> str:
+        if person in self._names:
+            return self._names[person]
+        return "you" if person == self._ego else str(person)
+
+    def possessive(self, person) -> str:
+        name = self(person)
+        return "Your" if name == "you" else f"{name}'s"
+
+    def column(self, value) -> str:
+        return self(value)
 
 
-def _table(frame: pd.DataFrame, columns: list[str] | None = None, index: bool = False) -> str:
+def _subtitle(net, names: _Names) -> str:
+    """One plain sentence about the data: people, ties, interactions and their dates."""
+    parts = [f"{len(net.people):,} people", f"{len(net.ties):,} ties"]
+    interactions = net.interactions
+    text = ", ".join(parts) + f" and {len(interactions):,} interactions"
+    dates = interactions["date"].dropna() if "date" in interactions.columns else []
+    if len(dates):
+        text += f" from {_date(dates.min())} to {_date(dates.max())}"
+    if net.ego is not None:
+        name = names(net.ego)
+        text += "; the network of " + ("you" if name == "you" else name)
+        if name != str(net.ego) and name != "you":
+            text += f" ({net.ego})"
+    return text + "."
+
+
+#: The measures of the verdict, in order, with what each means.
+_MEASURES = {
+    "size": ("people", "contacts in the ego network (or people in the network)"),
+    "ties": ("ties", "ties among them"),
+    "density": ("density", "share of possible ties that exist"),
+    "clustering": ("clustering", "how often two contacts of one person know each other"),
+    "constraint": ("constraint", "Burt: low when contacts are in separate groups"),
+    "effective_size": ("effective size", "Burt: contacts who do not know each other"),
+    "efficiency": ("efficiency", "effective size per contact"),
+    "weak_share": ("weak ties", "share of ties that are weak"),
+    "dormant_share": ("dormant ties", "share of ties with no contact for long"),
+    "communities_reached": ("communities", "communities reached"),
+    "ei_index": ("E-I index", "Krackhardt and Stern: +1 all ties outside one's group"),
+    "verdict": ("verdict", "closed, mixed or open"),
+}
+
+
+def _measures(row: pd.Series) -> str:
+    """The verdict's measures as a short three-column table (measure, value, meaning)."""
+    body = []
+    for key, (label, meaning) in _MEASURES.items():
+        if key not in row.index:
+            continue
+        body.append(
+            f"<tr><td data-label='Measure'>{escape(label)}</td>"
+            f"<td class='num' data-label='Value'>{escape(_number(row[key]))}</td>"
+            f"<td data-label='Meaning'>{escape(meaning)}</td></tr>"
+        )
+    return (
+        "<table class='ng-table ng-measures'><thead><tr><th>Measure</th><th class='num'>Value"
+        "</th><th>Meaning</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+    )
+
+
+_WHY = ("Why", "reason", str)
+_CAPTIONS = {
+    "ego_map": "Your contacts by community",
+    "brokerage": "Brokerage: constraint against effective size",
+    "tie_strength": "Tie strength",
+    "timeline": "Interactions over time",
+    "affinity": "Same-group contacts against chance",
+}
+
+
+def _number(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def _date(value) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _table(frame: pd.DataFrame, columns: list[tuple[str, str, Callable]]) -> str:
+    """An escaped table of the given (heading, column, format) columns, those present."""
     if frame is None or not len(frame):
         return "<p><em>Nothing to show.</em></p>"
-    if columns:
-        frame = frame[[c for c in columns if c in frame.columns]]
-    frame = frame.round({c: 3 for c in frame.columns if pd.api.types.is_float_dtype(frame[c])})
-    # DataFrame.to_html escapes cell text by default (escape=True).
-    return frame.to_html(index=index, escape=True, border=0, na_rep="")
+    columns = [c for c in columns if c[1] in frame.columns]
+    numeric = {key for _, key, show in columns if show is _number}
+    head = "".join(
+        f"<th{' class=num' if key in numeric else ''}>{escape(label)}</th>"
+        for label, key, _ in columns
+    )
+    rows = []
+    for record in frame[[key for _, key, _ in columns]].to_dict(orient="records"):
+        cells = []
+        for label, key, show in columns:
+            value = record[key]
+            text = "" if show is str and _missing(value) else show(value)
+            css = "num" if key in numeric else "name" if show is not str else ""
+            cells.append(
+                f"<td{f' class={css}' if css else ''} data-label='{escape(label)}'>"
+                f"{escape(str(text))}</td>"
+            )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f"<table class='ng-table ng-rows'><thead><tr>{head}</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _index_as_column(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The frame with its (person) index as a column called ``name``."""
+    if frame.index.nlevels != 1:
+        return frame.reset_index()
+    return frame.rename_axis(name).reset_index()
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 _GROUP_COLUMNS = ("company", "industry", "school", "city")

@@ -41,34 +41,23 @@ import pandas as pd
 
 from netgraph._files import atomic_write
 from netgraph.errors import InputError, NetgraphError, UnknownPersonError
+from netgraph.view._palette import (
+    DORMANT_COLOR,
+    EDGE_COLOR,
+    EGO_BORDER,
+    MISSING_COLOR,
+    OTHER_COLOR,
+    OVERLAY_COLOR,
+    PALETTE,
+    SEQUENTIAL,
+    STRONG_COLOR,
+    WEAK_COLOR,
+    category_colours,
+    category_label,
+)
+from netgraph.view._static import read as _static
 
 __all__ = ["HTMLView", "notebook_html", "render_html", "show", "write_html"]
-
-#: Categorical palette (Tableau 10 without its grey, then three more); grey means "other".
-PALETTE = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#59a14f",
-    "#b07aa1",
-    "#edc948",
-    "#76b7b2",
-    "#ff9da7",
-    "#9c755f",
-    "#17becf",
-    "#bcbd22",
-    "#7f3c8d",
-)
-#: Sequential palette (viridis, 5 steps) for numeric attributes with many distinct values.
-SEQUENTIAL = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
-OTHER_COLOR = "#c7c7c7"
-MISSING_COLOR = "#eeeeee"
-EGO_BORDER = "#111111"
-EDGE_COLOR = "#7b8794"
-STRONG_COLOR = "#52606d"
-WEAK_COLOR = "#9aa5b1"
-DORMANT_COLOR = "#a3a3a3"
-OVERLAY_COLOR = "#d6006f"
 
 _MIN_SIZE, _MAX_SIZE, _PLAIN_SIZE, _MISSING_SIZE = 10.0, 38.0, 14.0, 7.0
 _HEIGHT = re.compile(r"^\d+(\.\d+)?(px|vh|em|rem|%)$")
@@ -107,7 +96,7 @@ def render_html(
     """Render a network as a complete, self-contained, interactive HTML page.
 
     Colour shows a node attribute (`color_by`), size a measure (`size_by`), edge width the tie
-    strength; weak ties are thin, dormant ties dashed grey, suggested introductions (`overlay`)
+    strength; weak ties are thin, dormant ties dashed orange, suggested introductions (`overlay`)
     dashed magenta, and the ego a dark-bordered diamond. Hovering a person or a tie shows its
     attributes and measures. A legend explains the encodings, and a note counts who was left out.
 
@@ -227,7 +216,8 @@ def render_html(
         weight=weight,
     )
     H = G.subgraph(keep)
-    order = [n for n in G if n in keep]
+    # Graph order, the ego last: vis-network draws by id, so the ego's label lands on top.
+    order = [n for n in G if n in keep and n != ego] + ([ego] if ego in keep else [])
     index = {n: i for i, n in enumerate(order)}
     colours, colour_legend = _node_colours(node_table, order, color_by)
     sizes, size_note = _node_sizes(node_table, order, size_by)
@@ -308,7 +298,7 @@ def content_security_policy() -> str:
     A page that embeds the view in an ``<iframe srcdoc>`` (such as the report) must use this
     same policy: a srcdoc document inherits the policy of the page around it.
     """
-    hashes = " ".join(_script_hash(s) for s in (_STATUS_JS, _vis_js(), _MAIN_JS))
+    hashes = " ".join(_script_hash(s) for s in (_status_js(), _vis_js(), _main_js()))
     return (
         f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
         "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
@@ -601,7 +591,12 @@ def _ego_strengths(G: nx.Graph, ego: Hashable, weight: str | None) -> dict[Hasha
 def _node_colours(
     table: _NodeTable, order: list[Hashable], color_by: str | None
 ) -> tuple[list[str], list[tuple[str, str, int]]]:
-    """Return each node's colour and the legend entries (label, colour, count)."""
+    """Return each node's colour and the legend entries (label, colour, count).
+
+    A category's colour comes from its rank among everyone in the graph, not only the people
+    drawn, so that a focused or filtered view colours each community as the full view and the
+    ego map do.
+    """
     if color_by is None or not order:
         return [PALETTE[0]] * len(order), []
     if not table.has(color_by):
@@ -612,22 +607,23 @@ def _node_colours(
             column=color_by,
             fix=f"Use one of: {table.available()}, or color_by=None.",
         )
+    everyone = table.values(color_by, list(table.G))
     values = table.values(color_by, order)
-    present = [v for v in values if v is not None]
+    present = [v for v in everyone if v is not None]
     # Whole numbers (community ids, years) are categories; fractional measures are binned.
     numeric = present and all(_is_real(v) for v in present)
     if numeric and len(set(present)) > 12 and any(not float(v).is_integer() for v in present):
         return _binned_colours(values)
+    colour_of = category_colours(everyone)
+    rank = {label: i for i, label in enumerate(colour_of)}
     labels = [None if v is None else _category(v) for v in values]
     counts = Counter(label for label in labels if label is not None)
-    ranked = sorted(counts, key=lambda label: (-counts[label], _natural(label)))
-    named = ranked[: len(PALETTE) if len(ranked) <= len(PALETTE) else len(PALETTE) - 1]
-    colour_of = {label: PALETTE[i] for i, label in enumerate(named)}
     colours = [
         MISSING_COLOR if label is None else colour_of.get(label, OTHER_COLOR) for label in labels
     ]
+    named = sorted((label for label in counts if label in colour_of), key=rank.__getitem__)
     legend = [(label, colour_of[label], counts[label]) for label in named]
-    rest = [label for label in ranked if label not in colour_of]
+    rest = [label for label in counts if label not in colour_of]
     if rest:
         n_rest = sum(counts[label] for label in rest)
         legend.append((f"other ({len(rest):,} groups)", OTHER_COLOR, n_rest))
@@ -717,7 +713,7 @@ def _node_records(
                 size=max(size, 20.0),
                 borderWidth=4,
                 color={"background": colour, "border": EGO_BORDER},
-                font={"size": 18, "bold": True},
+                font={"size": 18, "bold": True, "background": "rgba(255,255,255,0.85)"},
             )
         elif n == focus:
             record.update(borderWidth=4, color={"background": colour, "border": EGO_BORDER})
@@ -981,8 +977,8 @@ def _legend_html(
         for label, colour, count in colour_legend:
             parts.append(
                 f'<li><span class="ng-dot" style="background:{colour};'
-                f'border-color:{_darker(colour)}"></span>{e(label)} '
-                f'<span class="ng-count">({count:,})</span></li>'
+                f'border-color:{_darker(colour)}"></span><span class="ng-label">{e(label)} '
+                f'<span class="ng-count">({count:,})</span></span></li>'
             )
         parts.append("</ul>")
     if size_note:
@@ -994,7 +990,7 @@ def _legend_html(
         ("strong", _line_svg(STRONG_COLOR, 4), "strong tie"),
         ("intermediate", _line_svg(EDGE_COLOR, 2.5), "intermediate tie"),
         ("weak", _line_svg(WEAK_COLOR, 1), "weak tie (thin)"),
-        ("dormant", _line_svg(DORMANT_COLOR, 1.5, dash="4 4"), "dormant tie (dashed grey)"),
+        ("dormant", _line_svg(DORMANT_COLOR, 1.5, dash="4 4"), "dormant tie (dashed orange)"),
     ]
     items += [f"<li>{svg} {text}</li>" for kind, svg, text in lines if kind in kinds]
     if overlay:
@@ -1023,133 +1019,18 @@ def _line_svg(colour: str, width: float, *, dash: str | None = None) -> str:
     )
 
 
-_CSS = """
-html, body { margin: 0; padding: 0; background: #ffffff; color: #1f2933;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-.ng-head { padding: 8px 14px 6px; border-bottom: 1px solid #e4e7eb; }
-.ng-head h1 { font-size: 18px; margin: 0 0 2px; font-weight: 600; }
-.ng-summary { font-size: 13px; color: #52606d; }
-.ng-note { font-size: 13px; color: #8a4b08; background: #fff8e6; border-left: 3px solid #f0b429;
-  padding: 3px 8px; margin-top: 4px; }
-.ng-wrap { position: relative; }
-#netgraph-canvas { width: 100%; background: #ffffff; }
-.ng-legend { position: absolute; top: 10px; right: 10px; max-width: 290px; max-height: 90%;
-  overflow: auto; background: rgba(255, 255, 255, 0.94); border: 1px solid #cbd2d9;
-  border-radius: 6px; padding: 6px 10px; font-size: 13px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
-.ng-legend summary { cursor: pointer; font-weight: 600; }
-.ng-legend ul { list-style: none; margin: 2px 0 6px; padding: 0; }
-.ng-legend li { margin: 2px 0; display: flex; align-items: center; gap: 6px;
-  overflow-wrap: anywhere; }
-.ng-h { font-weight: 600; margin-top: 6px; display: flex; align-items: center; gap: 6px;
-  overflow-wrap: anywhere; }
-.ng-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
-  border: 1px solid; flex: none; }
-.ng-count { color: #7b8794; }
-.ng-progress { position: absolute; left: 12px; top: 10px; font-size: 13px; color: #52606d; }
-div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; white-space: nowrap;
-  font-size: 13px; color: #1f2933; background: #ffffff; border: 1px solid #9aa5b1;
-  border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,.18); pointer-events: none; z-index: 5;
-  max-width: 420px; }
-.ng-tip-h { font-weight: 600; margin-bottom: 3px; white-space: normal; }
-.ng-tip-k { color: #616e7c; }
-"""
+def _css() -> str:
+    return _static("view.css")
 
-# Runs first: records script errors, console errors and blocked requests into the status element.
-_STATUS_JS = """
-(function () {
-  "use strict";
-  var status = document.getElementById("netgraph-status");
-  var errors = [], violations = [];
-  function resources() {
-    var list = (window.performance && performance.getEntriesByType) ?
-      performance.getEntriesByType("resource") : [];
-    return list.map(function (e) { return e.name; });
-  }
-  function report(state) {
-    if (state) { status.setAttribute("data-state", state); }
-    var net = window.netgraph;
-    if (net && net.body) {
-      status.setAttribute("data-nodes", String(net.body.nodeIndices.length));
-      status.setAttribute("data-edges", String(net.body.edgeIndices.length));
-    }
-    status.setAttribute("data-errors", JSON.stringify(errors));
-    status.setAttribute("data-violations", JSON.stringify(violations));
-    status.setAttribute("data-resources", JSON.stringify(resources()));
-  }
-  window.netgraphReport = report;
-  window.addEventListener("error", function (e) {
-    errors.push(String(e.message || e.type)); report();
-  }, true);
-  window.addEventListener("unhandledrejection", function (e) {
-    errors.push("unhandled rejection: " + String(e.reason)); report();
-  });
-  var consoleError = console.error;
-  console.error = function () {
-    errors.push(Array.prototype.map.call(arguments, String).join(" ")); report();
-    return consoleError.apply(console, arguments);
-  };
-  document.addEventListener("securitypolicyviolation", function (e) {
-    violations.push(e.violatedDirective + " " + e.blockedURI); report();
-  });
-  window.addEventListener("load", function () { report(); });
-  report("loading");
-})();
-"""
 
-# Draws the network from the JSON data; tooltips are DOM elements filled with textContent.
-_MAIN_JS = """
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("netgraph-data").textContent);
-  function tip(rows) {
-    var box = document.createElement("div");
-    rows.forEach(function (row) {
-      var line = document.createElement("div");
-      if (row.length === 1) {
-        line.className = "ng-tip-h";
-        line.textContent = row[0];
-      } else {
-        var key = document.createElement("span");
-        key.className = "ng-tip-k";
-        key.textContent = row[0] + ": ";
-        line.appendChild(key);
-        line.appendChild(document.createTextNode(row[1]));
-      }
-      box.appendChild(line);
-    });
-    return box;
-  }
-  function withTip(item) {
-    var out = Object.assign({}, item);
-    if (item.tip) { out.title = tip(item.tip); }
-    delete out.tip;
-    return out;
-  }
-  var container = document.getElementById("netgraph-canvas");
-  var progress = document.getElementById("netgraph-progress");
-  var network = new vis.Network(container, {
-    nodes: new vis.DataSet(data.nodes.map(withTip)),
-    edges: new vis.DataSet(data.edges.map(withTip))
-  }, data.options);
-  window.netgraph = network;
-  var physics = data.options.physics.enabled && data.nodes.length > 0;
-  function settled() {
-    network.setOptions({ physics: { enabled: false } });
-    progress.hidden = true;
-    window.netgraphReport("stable");
-  }
-  if (physics) {
-    progress.hidden = false;
-    network.on("stabilizationProgress", function (p) {
-      progress.textContent = "Laying out: " + Math.round(100 * p.iterations / p.total) + "%";
-    });
-    network.once("stabilizationIterationsDone", settled);
-    window.netgraphReport("stabilizing");
-  } else {
-    window.netgraphReport("stable");
-  }
-})();
-"""
+def _status_js() -> str:
+    """Runs first: records script errors, console errors and blocked requests (status element)."""
+    return _static("status.js")
+
+
+def _main_js() -> str:
+    """Draws the network from the JSON data; tooltips are DOM elements filled with textContent."""
+    return _static("main.js")
 
 
 @functools.cache
@@ -1207,9 +1088,9 @@ def _page(
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<style>{_css()}</style>\n</head>\n<body>\n"
         '<output id="netgraph-status" hidden></output>\n'
-        f"<script>{_STATUS_JS}</script>\n"
+        f"<script>{_status_js()}</script>\n"
         f'<div class="ng-head"><h1>{e(title)}</h1>'
         f'<div class="ng-summary">{e(summary)}</div>{note_html}</div>\n'
         f'<div class="ng-wrap"><div id="netgraph-canvas" style="height: {height};"></div>'
@@ -1217,7 +1098,7 @@ def _page(
         f"{legend}</div>\n"
         f'<script type="application/json" id="netgraph-data">{_json_for_script(data)}</script>\n'
         f"<script>{_vis_js()}</script>\n"
-        f"<script>{_MAIN_JS}</script>\n"
+        f"<script>{_main_js()}</script>\n"
         "</body>\n</html>\n"
     )
 
@@ -1276,14 +1157,7 @@ def _text(value: Any, limit: int = 200) -> str:
 
 def _category(value: Any) -> str:
     """Return the legend label of a category (2.0 reads as 2)."""
-    if _is_real(value) and not isinstance(value, numbers.Integral) and float(value).is_integer():
-        return str(int(value))
-    return _text(value)
-
-
-def _natural(label: str) -> tuple:
-    """Sort key that puts '2' before '10'."""
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", label))
+    return category_label(value)
 
 
 def _missing(value: Any) -> bool:

@@ -17,7 +17,16 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError, UnknownPersonError
-from netgraph.view.html import OTHER_COLOR, PALETTE
+from netgraph.view._palette import (
+    KIND_COLORS,
+    MISSING_COLOR,
+    OTHER_COLOR,
+    PALETTE,
+    STRONG_COLOR,
+    WEAK_COLOR,
+    category_colours,
+    category_label,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,14 +38,6 @@ __all__ = [
     "interaction_timeline",
     "strength_distribution",
 ]
-
-#: Colour of each tie kind, as in the interactive page.
-KIND_COLORS = {
-    "strong": "#52606d",
-    "intermediate": "#7b8794",
-    "weak": "#9aa5b1",
-    "dormant": "#d9822b",
-}
 
 
 def ego_map(
@@ -108,11 +109,15 @@ def ego_map(
     group = _groups(G, alters, communities)
     sizes = pd.Series(group).value_counts(sort=False)
     order_groups = sorted(sizes.index, key=lambda g: (-sizes[g], _sort_key(g)))
+    # Colours by the communities' sizes in the whole network, as in the interactive view.
+    if communities is None:
+        everyone = [d.get("community") for _, d in G.nodes(data=True)]
+    else:
+        everyone = [communities.get(v) for v in G]
+    palette = category_colours(v for v in everyone if v is not None and not _missing(v))
     colour_of = {
-        g: (
-            PALETTE[i] if i < len(PALETTE) - 1 or len(order_groups) <= len(PALETTE) else OTHER_COLOR
-        )
-        for i, g in enumerate(order_groups)
+        g: MISSING_COLOR if g is _NONE else palette.get(category_label(g), OTHER_COLOR)
+        for g in order_groups
     }
     rank = {g: i for i, g in enumerate(order_groups)}
     ordered = sorted(alters, key=lambda v: (rank[group[v]], -strength[v], str(v)))
@@ -136,12 +141,12 @@ def ego_map(
     }
     xy[ego] = (0.0, 0.0)
     among = [(xy[u], xy[v]) for u, v in U.subgraph(alters).edges() if u != v]
-    ax.add_collection(LineCollection(among, colors="#9aa5b1", linewidths=0.8, alpha=0.7, zorder=1))
+    ax.add_collection(LineCollection(among, colors=WEAK_COLOR, linewidths=0.8, alpha=0.7, zorder=1))
     top = max(strength.values(), default=1.0) or 1.0
     widths = [0.5 + 4.0 * max(strength[v], 0.0) / top for v in ordered]
     spokes = [((0.0, 0.0), xy[v]) for v in ordered]
     ax.add_collection(
-        LineCollection(spokes, colors="#52606d", linewidths=widths, alpha=0.6, zorder=2)
+        LineCollection(spokes, colors=STRONG_COLOR, linewidths=widths, alpha=0.6, zorder=2)
     )
     pts = np.array([xy[v] for v in ordered]).reshape(-1, 2)
     ax.scatter(
@@ -721,7 +726,10 @@ def _groups(
         raw = {v: G.nodes[v].get("community") for v in alters}
     else:
         raw = {v: communities.get(v) for v in alters}
-    return {v: "none" if g is None or _missing(g) else g for v, g in raw.items()}
+    return {v: _NONE if g is None or _missing(g) else g for v, g in raw.items()}
+
+
+_NONE = "none"  # the group of people without a community
 
 
 def _sort_key(value: Any) -> tuple:
