@@ -30,6 +30,7 @@ PAGES = [
     "how-to/plan-introductions/index.html",
     "how-to/analyse-an-organisation/index.html",
     "how-to/share-privately/index.html",
+    "how-to/before-a-meeting/index.html",
     "reference/network/index.html",
     "reference/analysis/index.html",
     "reference/strength/index.html",

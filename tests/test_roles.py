@@ -66,7 +66,7 @@ def test_hand_worked_roles():
     assert missing.loc["champion", "reason"].startswith(
         "No champion (sponsor); two people who could become one, senior (director or above)"
     )
-    assert "You have already given each other help." in missing.loc["ally", "reason"]
+    assert "You and Eve have already given each other help." in missing.loc["ally", "reason"]
 
 
 def test_champion_at_a_target_company_beyond_your_contacts():

@@ -350,5 +350,6 @@ def _missing_row(role, picked, why, names, company, played_elsewhere):
         )
     reason = f"{start}; {count} who could become one, {why}: " + "; ".join(details) + "."
     if role == "ally" and "_mutual" in picked and picked["_mutual"].any():
-        reason += " You have already given each other help."
+        both = [names.get(p, str(p)) for p in picked.loc[picked["_mutual"], "person"]]
+        reason += f" You and {' and '.join(both)} have already given each other help."
     return (role, people, who, reason)
