@@ -802,12 +802,732 @@ def _planted() -> dict[str, list[str]]:
 PLANTED = _planted()
 
 
+# --- the files a real person has (issue 11 point 7) ----------------------------------------------
+#
+# The same people and the same three years written as the exports Alex would download: a
+# LinkedIn archive folder, a Google Calendar export, a Gmail Takeout mailbox and a Google
+# Contacts CSV. Each holds part of the truth, as real exports do: LinkedIn knows the
+# professional circles (and an e-mail address for a third of them), the calendar the meetings
+# and who sat in them together, the mailbox who was copied with whom, the address book family,
+# neighbours, mentoring and close colleagues with phones and labels. Nothing in them says who
+# knows whom among the contacts except co-attendance, co-recipients and shared affiliations.
+
+FILES = OUT / "files"
+EGO_EMAILS = ("alex.morgan@northwind-analytics.example", "alex@morgan-home.example")
+EXPORTED = pd.Timestamp("2025-12-31 18:00")
+PROFESSIONAL = ("northwind", "helix", "edinburgh", "london-data", "mentoring")
+# Recurring and group events: (title, circle, group or None, first, rule, attendees, until)
+SERIES = [
+    (
+        "Data team weekly",
+        "northwind",
+        "data-team",
+        "2023-02-06 09:30",
+        "FREQ=WEEKLY;BYDAY=MO",
+        12,
+        None,
+    ),
+    (
+        "Product and data sync",
+        "northwind",
+        "product",
+        "2023-02-08 14:00",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
+        8,
+        None,
+    ),
+    (
+        "Northwind all-hands",
+        "northwind",
+        None,
+        "2023-02-23 16:00",
+        "FREQ=MONTHLY;BYDAY=-1TH",
+        60,
+        None,
+    ),
+    (
+        "DataBridge cohort A",
+        "mentoring",
+        "cohort-a",
+        "2023-04-04 18:00",
+        "FREQ=MONTHLY;BYDAY=1TU",
+        8,
+        "2024-03-31",
+    ),
+    (
+        "DataBridge cohort B",
+        "mentoring",
+        "cohort-b",
+        "2024-04-02 18:00",
+        "FREQ=MONTHLY;BYDAY=1TU",
+        8,
+        "2025-12-31",
+    ),
+    (
+        "London Data Science Meetup",
+        "london-data",
+        None,
+        "2023-01-19 18:30",
+        "FREQ=MONTHLY;BYDAY=3TH",
+        34,
+        None,
+    ),
+    (
+        "Meetup organisers",
+        "london-data",
+        "organisers",
+        "2023-01-10 19:00",
+        "FREQ=MONTHLY;BYDAY=2TU",
+        6,
+        None,
+    ),
+    (
+        "Garden work day",
+        "hackney",
+        "garden",
+        "2023-03-18 10:00",
+        "FREQ=MONTHLY;INTERVAL=3;BYDAY=3SA",
+        8,
+        None,
+    ),
+    (
+        "Sunday lunch in Leeds",
+        "family-friends",
+        "morgan-family",
+        "2023-01-29 13:00",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1SU",
+        8,
+        None,
+    ),
+]
+ONE_OFF = [  # (title, circle, group, start, attendees)
+    ("Helix analytics reunion", "helix", "analytics", "2024-06-14 18:30", 10),
+    ("Edinburgh informatics dinner", "edinburgh", "informatics", "2023-11-24 19:00", 9),
+    ("Edinburgh alumni drinks", "edinburgh", "society", "2024-11-29 19:00", 8),
+    ("Okafor family Christmas", "family-friends", "okafor-family", "2024-12-25 12:00", 5),
+]
+TITLES = {
+    "meeting": ["Catch-up", "Coffee", "1:1", "Lunch", "Quick chat"],
+    "give": ["Advice on your plan", "CV review", "Intro call"],
+    "ask": ["Could I pick your brain?", "Advice please", "Quick question"],
+}
+
+
+def _contacts(people: pd.DataFrame) -> pd.DataFrame:
+    contacts = people[people["id"] != EGO].replace("", np.nan)
+    tags = contacts["tags"].fillna("").str.split(";")
+    contacts["circle"] = tags.str[0]
+    contacts["group"] = tags.str[1]
+    return contacts.set_index("id")
+
+
+def _fold(line: str) -> str:
+    """Fold an iCalendar content line at 75 octets (RFC 5545 3.1)."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # not inside a character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    return "\r\n ".join(parts)
+
+
+def _cn(name: str) -> str:
+    return f'"{name}"' if any(c in name for c in ",;:") else name
+
+
+def _ics_time(when: pd.Timestamp) -> str:
+    return when.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _calendar(contacts, interactions, rng) -> str:
+    me = EGO_EMAILS[0]
+    emails = contacts["email"].dropna()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{me}",
+        "X-WR-TIMEZONE:Europe/London",
+    ]
+
+    def event(uid, start, title, organiser, attendees, *, rule=None, until=None, declined=()):
+        out = [
+            "BEGIN:VEVENT",
+            f"DTSTART:{_ics_time(start)}",
+            f"DTEND:{_ics_time(start + pd.Timedelta(hours=1))}",
+        ]
+        if rule:
+            out.append(
+                f"RRULE:{rule}" + (f";UNTIL={_ics_time(pd.Timestamp(until))}" if until else "")
+            )
+        out += [f"DTSTAMP:{_ics_time(EXPORTED)}", f"UID:{uid}@google.com"]
+        org_name, org_email = organiser
+        out.append(f"ORGANIZER;CN={_cn(org_name)}:mailto:{org_email}")
+        for name, email in attendees:
+            state = "DECLINED" if email in declined else "ACCEPTED"
+            out.append(
+                f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={state};"
+                f"CN={_cn(name)};X-NUM-GUESTS=0:mailto:{email}"
+            )
+        out += ["SEQUENCE:0", "STATUS:CONFIRMED", f"SUMMARY:{title}", "TRANSP:OPAQUE", "END:VEVENT"]
+        lines.extend(out)
+
+    alex = ("Alex Morgan", me)
+    # One-to-one meetings: the meeting interactions with someone who has an address.
+    meetings = interactions[
+        (interactions["channel"] == "meeting")
+        & ((interactions["source"] == EGO) | (interactions["target"] == EGO))
+    ]
+    for n, row in enumerate(meetings.itertuples(index=False)):
+        other = row.target if row.source == EGO else row.source
+        if other not in emails.index:
+            continue
+        person = (contacts.at[other, "name"], emails[other])
+        start = pd.Timestamp(row.date) + pd.Timedelta(hours=int(rng.integers(8, 18)))
+        title = str(rng.choice(TITLES.get(row.kind, TITLES["meeting"])))
+        organiser = alex if row.source == EGO else person
+        event(f"m{n:05d}{rng.integers(16**6):06x}", start, title, organiser, [alex, person])
+    # Series and one-off group events.
+    for n, (title, circle, group, first, rule, size, until) in enumerate(SERIES):
+        pool = contacts[(contacts["circle"] == circle) & contacts["email"].notna()]
+        if group is not None:
+            pool = pool[pool["group"] == group]
+        chosen = sorted(rng.choice(pool.index, size=min(size, len(pool)), replace=False))
+        people = [(contacts.at[p, "name"], emails[p]) for p in chosen]
+        declined = {email for _, email in people if rng.random() < 0.1}
+        organiser = alex if size <= 12 else people[0]
+        event(
+            f"s{n:02d}{rng.integers(16**8):08x}",
+            pd.Timestamp(first),
+            title,
+            organiser,
+            [alex, *people],
+            rule=rule,
+            until=until,
+            declined=declined,
+        )
+    for n, (title, circle, group, start, size) in enumerate(ONE_OFF):
+        pool = contacts[(contacts["circle"] == circle) & (contacts["group"] == group)]
+        pool = pool[pool["email"].notna()]
+        chosen = sorted(rng.choice(pool.index, size=min(size, len(pool)), replace=False))
+        people = [(contacts.at[p, "name"], emails[p]) for p in chosen]
+        event(
+            f"o{n:02d}{rng.integers(16**8):08x}",
+            pd.Timestamp(start),
+            title,
+            people[0],
+            [alex, *people],
+        )
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _mailbox(contacts, interactions, rng) -> bytes:
+    import email.policy
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    policy = email.policy.default.clone(linesep="\n", max_line_length=78)
+    emails = contacts["email"].dropna()
+    alex = Address("Alex Morgan", addr_spec=EGO_EMAILS[0])
+    home = Address("Alex Morgan", addr_spec=EGO_EMAILS[1])
+    out = []
+
+    def address(pid):
+        return Address(contacts.at[pid, "name"], addr_spec=emails[pid])
+
+    def mail(sender, to, when, *, cc=(), list_id=None):
+        msg = EmailMessage(policy=policy)
+        msg["From"] = sender
+        msg["To"] = to
+        if cc:
+            msg["Cc"] = cc
+        msg["Date"] = format_datetime(when.tz_localize("UTC").to_pydatetime())
+        msg["Subject"] = "(synthetic)"
+        if list_id:
+            msg["List-Id"] = list_id
+        msg["X-Gmail-Labels"] = "Inbox"
+        msg.set_content("Synthetic message: the sample has no real mail.\n")
+        stamp = when.strftime("%a %b %d %H:%M:%S +0000 %Y")
+        out.append(f"From {rng.integers(10**17, 9 * 10**17)}@xxx {stamp}\n".encode())
+        out.append(msg.as_bytes(policy=policy) + b"\n")
+
+    mails = interactions[
+        (interactions["channel"] == "email")
+        & ((interactions["source"] == EGO) | (interactions["target"] == EGO))
+    ]
+    groups = contacts.groupby(["circle", "group"]).groups
+    for row in mails.itertuples(index=False):
+        other = row.target if row.source == EGO else row.source
+        if other not in emails.index:
+            continue
+        when = pd.Timestamp(row.date) + pd.Timedelta(minutes=int(rng.integers(7 * 60, 22 * 60)))
+        me = home if contacts.at[other, "circle"] == "family-friends" else alex
+        cc = []
+        if rng.random() < 0.3:  # copy one or two of their group
+            mates = [
+                p
+                for p in groups[(contacts.at[other, "circle"], contacts.at[other, "group"])]
+                if p != other and p in emails.index
+            ]
+            if mates:
+                k = min(len(mates), int(rng.integers(1, 3)))
+                cc = [address(p) for p in sorted(rng.choice(mates, size=k, replace=False))]
+        if row.source == EGO:
+            mail(me, address(other), when, cc=cc)
+        else:
+            mail(address(other), me, when, cc=cc)
+    # A mailing list (a group, not ties) and mass mail from Northwind.
+    runners = [p for p in groups[("hackney", "running-club")] if p in emails.index]
+    for when in pd.date_range("2023-01-05", "2025-12-31", freq="14D"):
+        sender = runners[int(rng.integers(len(runners)))]
+        mail(
+            address(sender),
+            Address("Hackney Runners", addr_spec="runners@lists.hackney.example"),
+            when + pd.Timedelta(hours=19),
+            list_id="Hackney Runners <runners.lists.hackney.example>",
+        )
+    staff = sorted(
+        p for p in contacts.index[contacts["circle"] == "northwind"] if p in emails.index
+    )
+    ceo = Address("Northwind People Team", addr_spec="people@northwind-analytics.example")
+    for when in pd.date_range("2023-03-01", "2025-12-01", freq="MS"):
+        mail(ceo, [alex, *(address(p) for p in staff)], when + pd.Timedelta(hours=9))
+    return b"".join(out)
+
+
+def _linkedin(contacts, ties, interactions, rng) -> dict[str, list[list[str]]]:
+    ego_ties = ties[ties["source"] == EGO].set_index("target")
+    connected = [
+        p
+        for p in contacts.index
+        if p in ego_ties.index and contacts.at[p, "circle"] in PROFESSIONAL
+    ]
+    url = {p: f"https://www.linkedin.com/in/{p}-{rng.integers(16**6):06x}" for p in contacts.index}
+    me_url = "https://www.linkedin.com/in/alex-morgan-data"
+    connections = []
+    for p in sorted(connected, key=lambda p: contacts.at[p, "name"].split()[-1]):
+        since = ego_ties.at[p, "since"]
+        since = (
+            pd.Timestamp(since)
+            if isinstance(since, str)
+            else pd.Timestamp("2015-01-01") + pd.Timedelta(days=int(rng.integers(0, 3650)))
+        )
+        first, _, last = contacts.at[p, "name"].partition(" ")
+        shared = contacts.at[p, "email"] if rng.random() < 0.35 else ""
+        connections.append(
+            [
+                first,
+                last,
+                url[p],
+                shared if isinstance(shared, str) else "",
+                contacts.at[p, "company"] or "",
+                contacts.at[p, "role"] or "",
+                since.strftime("%d %b %Y"),
+            ]
+        )
+    messages = []
+    chat = interactions[
+        (interactions["channel"] == "linkedin")
+        & ((interactions["source"] == EGO) | (interactions["target"] == EGO))
+    ]
+    endorsed, received = [], []
+    for row in chat.itertuples(index=False):
+        other = row.target if row.source == EGO else row.source
+        when = pd.Timestamp(row.date) + pd.Timedelta(minutes=int(rng.integers(8 * 60, 23 * 60)))
+        if row.kind == "give":  # a give on LinkedIn: an endorsement
+            skill = str(
+                rng.choice(
+                    [
+                        "Python",
+                        "Machine Learning",
+                        "Statistics",
+                        "SQL",
+                        "Leadership",
+                        "Data Analysis",
+                    ]
+                )
+            )
+            first, _, last = contacts.at[other, "name"].partition(" ")
+            line = [
+                when.strftime("%Y/%m/%d %H:%M:%S UTC"),
+                skill,
+                first,
+                last,
+                url[other].removeprefix("https://"),
+                "ACCEPTED",
+            ]
+            (endorsed if row.source == EGO else received).append(line)
+            continue
+        pair = "-".join(sorted([EGO, other]))
+        conversation = f"2-{pair}"
+        names = {EGO: "Alex Morgan", other: contacts.at[other, "name"]}
+        links = {EGO: me_url, other: url[other]}
+        a, b = (EGO, other) if row.source == EGO else (other, EGO)
+        messages.append(
+            [
+                conversation,
+                "",
+                names[a],
+                links[a],
+                names[b],
+                links[b],
+                when.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                "",
+                "(synthetic)",
+                "INBOX",
+                "",
+                "No",
+            ]
+        )
+    for circle, group, day in (
+        ("london-data", "organisers", "2024-05-14"),
+        ("edinburgh", "informatics", "2023-10-02"),
+    ):
+        members = sorted(
+            contacts.index[(contacts["circle"] == circle) & (contacts["group"] == group)]
+        )[:4]
+        title = f"{group.replace('-', ' ').title()} chat"
+        for k, sender in enumerate([EGO, *members]):
+            others = [p for p in [EGO, *members] if p != sender]
+            when = pd.Timestamp(day) + pd.Timedelta(hours=9 + k)
+            messages.append(
+                [
+                    f"2-group-{group}",
+                    title,
+                    "Alex Morgan" if sender == EGO else contacts.at[sender, "name"],
+                    me_url if sender == EGO else url[sender],
+                    ",".join("Alex Morgan" if p == EGO else contacts.at[p, "name"] for p in others),
+                    ",".join(me_url if p == EGO else url[p] for p in others),
+                    when.strftime("%Y-%m-%d %H:%M:%S UTC"),
+                    "",
+                    "(synthetic)",
+                    "INBOX",
+                    "",
+                    "No",
+                ]
+            )
+    messages.sort(key=lambda r: r[6])
+    gives = interactions[
+        (interactions["kind"] == "give")
+        & ((interactions["source"] == EGO) | (interactions["target"] == EGO))
+    ]
+    for row in gives.itertuples(index=False):  # a quarter of the gives are also endorsements
+        other = row.target if row.source == EGO else row.source
+        if other not in connected or rng.random() >= 0.25:
+            continue
+        when = pd.Timestamp(row.date) + pd.Timedelta(minutes=int(rng.integers(8 * 60, 23 * 60)))
+        skill = str(
+            rng.choice(
+                ["Python", "Machine Learning", "Statistics", "SQL", "Leadership", "Data Analysis"]
+            )
+        )
+        first, _, last = contacts.at[other, "name"].partition(" ")
+        line = [
+            when.strftime("%Y/%m/%d %H:%M:%S UTC"),
+            skill,
+            first,
+            last,
+            url[other].removeprefix("https://"),
+            "ACCEPTED",
+        ]
+        (endorsed if row.source == EGO else received).append(line)
+    invitations = []
+    for row in connections:
+        when = pd.Timestamp(row[6])
+        if when >= pd.Timestamp("2025-01-01"):
+            out = rng.random() < 0.5
+            name = f"{row[0]} {row[1]}"
+            invitations.append(
+                [
+                    "Alex Morgan" if out else name,
+                    name if out else "Alex Morgan",
+                    f"{when.month}/{when.day}/{when:%y}, 9:{int(rng.integers(10, 59))} AM",
+                    "",
+                    "OUTGOING" if out else "INCOMING",
+                    me_url if out else row[2],
+                    row[2] if out else me_url,
+                ]
+            )
+    gives, asks = PLANTED["gives"], PLANTED["asks"]
+    recommendations_given = [
+        [
+            *contacts.at[p, "name"].split(" ", 1),
+            contacts.at[p, "company"] or "",
+            contacts.at[p, "role"],
+            "(synthetic)",
+            "06/12/24, 10:15 AM",
+            "VISIBLE",
+        ]
+        for p in gives
+    ]
+    recommendations_received = [
+        [
+            *contacts.at[p, "name"].split(" ", 1),
+            contacts.at[p, "company"] or "",
+            contacts.at[p, "role"],
+            "(synthetic)",
+            "09/30/24, 4:40 PM",
+            "VISIBLE",
+        ]
+        for p in asks[:2]
+    ]
+    return {
+        "Profile.csv": [
+            [
+                "First Name",
+                "Last Name",
+                "Maiden Name",
+                "Address",
+                "Birth Date",
+                "Headline",
+                "Summary",
+                "Industry",
+                "Zip Code",
+                "Geo Location",
+                "Twitter Handles",
+                "Websites",
+                "Instant Messengers",
+            ],
+            [
+                "Alex",
+                "Morgan",
+                "",
+                "",
+                "",
+                "Lead Data Scientist at Northwind",
+                "",
+                "Financial Services",
+                "",
+                "London, England, United Kingdom",
+                "",
+                "",
+                "",
+            ],
+        ],
+        "Connections.csv": [
+            [
+                "First Name",
+                "Last Name",
+                "URL",
+                "Email Address",
+                "Company",
+                "Position",
+                "Connected On",
+            ],
+            *connections,
+        ],
+        "messages.csv": [
+            [
+                "CONVERSATION ID",
+                "CONVERSATION TITLE",
+                "FROM",
+                "SENDER PROFILE URL",
+                "TO",
+                "RECIPIENT PROFILE URLS",
+                "DATE",
+                "SUBJECT",
+                "CONTENT",
+                "FOLDER",
+                "ATTACHMENTS",
+                "IS MESSAGE DRAFT",
+            ],
+            *messages,
+        ],
+        "Invitations.csv": [
+            [
+                "From",
+                "To",
+                "Sent At",
+                "Message",
+                "Direction",
+                "inviterProfileUrl",
+                "inviteeProfileUrl",
+            ],
+            *invitations,
+        ],
+        "Recommendations_Given.csv": [
+            ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"],
+            *recommendations_given,
+        ],
+        "Recommendations_Received.csv": [
+            ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"],
+            *recommendations_received,
+        ],
+        "Endorsement_Given_Info.csv": [
+            [
+                "Endorsement Date",
+                "Skill Name",
+                "Endorsee First Name",
+                "Endorsee Last Name",
+                "Endorsee Public Url",
+                "Endorsement Status",
+            ],
+            *endorsed,
+        ],
+        "Endorsement_Received_Info.csv": [
+            [
+                "Endorsement Date",
+                "Skill Name",
+                "Endorser First Name",
+                "Endorser Last Name",
+                "Endorser Public Url",
+                "Endorsement Status",
+            ],
+            *received,
+        ],
+    }, url
+
+
+LABELS = {
+    "family-friends": "Family and friends",
+    "hackney": "Neighbours",
+    "mentoring": "DataBridge",
+    "northwind": "Work",
+    "helix": "Helix",
+    "edinburgh": "Edinburgh",
+    "london-data": "Meetup",
+}
+
+
+def _address_book(contacts, ties, url, rng) -> list[list[str]]:
+    """Google Contacts CSV: family, friends, neighbours, mentoring and close colleagues."""
+    ego_ties = ties[ties["source"] == EGO].set_index("target")
+    close = ego_ties.index[ego_ties["closeness"].fillna(0) >= 0.6]
+    keep = contacts[
+        contacts["circle"].isin(["family-friends", "hackney", "mentoring"])
+        | contacts.index.isin(close)
+    ]
+    header = [
+        "First Name",
+        "Middle Name",
+        "Last Name",
+        "Phonetic First Name",
+        "Phonetic Middle Name",
+        "Phonetic Last Name",
+        "Name Prefix",
+        "Name Suffix",
+        "Nickname",
+        "File As",
+        "Organization Name",
+        "Organization Title",
+        "Organization Department",
+        "Birthday",
+        "Notes",
+        "Photo",
+        "Labels",
+        "E-mail 1 - Label",
+        "E-mail 1 - Value",
+        "E-mail 2 - Label",
+        "E-mail 2 - Value",
+        "Phone 1 - Label",
+        "Phone 1 - Value",
+        "Website 1 - Label",
+        "Website 1 - Value",
+    ]
+    rows = [header]
+    for pid in sorted(keep.index, key=lambda p: contacts.at[p, "name"]):
+        person = contacts.loc[pid]
+        first, _, last = person["name"].partition(" ")
+        work = person["email"] if isinstance(person["email"], str) else ""
+        personal = f"{slug(person['name']).replace('-', '.')}@mailbox.example"
+        label = "Home" if person["circle"] in ("family-friends", "hackney") else "Work"
+        if not work:
+            e1, e2 = ("Home", personal), ("", "")
+        else:  # the address they write from, and for some a second one
+            e1, e2 = (label, work), (("Other", personal) if rng.random() < 0.3 else ("", ""))
+        digits = f"{rng.integers(900000, 999999)}"
+        phone = (
+            (f"+44 7700 {digits}" if rng.random() < 0.5 else f"07700 {digits}")
+            if (rng.random() < 0.8)
+            else ""
+        )
+        web = url[pid] if person["circle"] in PROFESSIONAL and rng.random() < 0.5 else ""
+        labels = " ::: ".join(["* myContacts", LABELS.get(person["circle"], "Other")])
+        rows.append(
+            [
+                first,
+                "",
+                last,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                person["company"] if isinstance(person["company"], str) else "",
+                person["role"] if isinstance(person["role"], str) else "",
+                "",
+                "",
+                "",
+                "",
+                labels,
+                e1[0],
+                e1[1],
+                e2[0],
+                e2[1],
+                "Mobile" if phone else "",
+                phone,
+                "Profile" if web else "",
+                web,
+            ]
+        )
+    return rows
+
+
+def write_files(out: Path = FILES, *, seed: int = SEED) -> list[Path]:
+    """Write the sample as the files Alex would export (see the section's comment)."""
+    import csv
+
+    people, ties, interactions = make_sample(seed)
+    rng = np.random.default_rng(seed + 1)
+    contacts = _contacts(people)
+    out = Path(out)
+    (out / "linkedin").mkdir(parents=True, exist_ok=True)
+    paths = []
+    archive, url = _linkedin(contacts, ties, interactions, rng)
+    for name, rows in archive.items():
+        path = out / "linkedin" / name
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            if name == "Connections.csv":
+                handle.write(
+                    'Notes:\n"When exporting your connection data, you may notice that some of '
+                    "the email addresses are missing. You will only see email addresses for "
+                    "connections who have allowed their connections to see or download their "
+                    'email address."\n\n'
+                )
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+        paths.append(path)
+    path = out / "calendar.ics"
+    path.write_bytes(_calendar(contacts, interactions, rng).encode("utf-8"))
+    paths.append(path)
+    path = out / "mail.mbox"
+    path.write_bytes(_mailbox(contacts, interactions, rng))
+    paths.append(path)
+    path = out / "contacts.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(_address_book(contacts, ties, url, rng))
+    paths.append(path)
+    return paths
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT})")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     for path in write_sample(args.out, seed=args.seed):
+        print(f"{path}: {path.stat().st_size:,} bytes")
+    for path in write_files(args.out / "files", seed=args.seed):
         print(f"{path}: {path.stat().st_size:,} bytes")
 
 

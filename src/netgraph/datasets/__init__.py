@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 from netgraph.datasets.snap import data_home, load_college_msg, load_email_eu_core
 
-__all__ = ["data_home", "load_college_msg", "load_email_eu_core", "sample"]
+__all__ = ["data_home", "load_college_msg", "load_email_eu_core", "sample", "sample_files"]
+
+#: Alex Morgan's addresses in the sample's files (work first): pass them as ``me=``.
+SAMPLE_ADDRESSES = ("alex.morgan@northwind-analytics.example", "alex@morgan-home.example")
 
 
 def sample():
@@ -35,3 +39,33 @@ def sample():
         resources.as_file(data / "interactions.csv") as interactions,
     ):
         return read_csv(people, ties, interactions, ego="me")
+
+
+def sample_files() -> dict[str, Path]:
+    """The sample as the files Alex would export: paths to read with netgraph's readers.
+
+    The same people and three years as :func:`sample`, written by ``scripts/make_sample.py``
+    in the formats the exporters use: ``"linkedin"`` (LinkedIn's archive, unzipped: the
+    connections in the professional circles, messages, invitations, recommendations and
+    endorsements), ``"calendar"`` (a Google Calendar export: one-to-ones, team series,
+    all-hands and meetups), ``"mailbox"`` (a Gmail Takeout mbox: headers of the e-mails, with
+    Cc, a mailing list and company-wide mail) and ``"contacts"`` (a Google Contacts CSV:
+    family, friends, neighbours, mentoring and close colleagues, with phones and labels).
+    Alex's addresses are :data:`SAMPLE_ADDRESSES`. No file says who knows whom among the
+    contacts; co-attendance, co-recipients and shared affiliations hint at it.
+
+    Examples
+    --------
+    >>> files = sample_files()
+    >>> sorted(files)
+    ['calendar', 'contacts', 'linkedin', 'mailbox']
+    >>> files["calendar"].name
+    'calendar.ics'
+    """
+    folder = Path(str(resources.files("netgraph.datasets") / "data" / "files"))
+    return {
+        "linkedin": folder / "linkedin",
+        "calendar": folder / "calendar.ics",
+        "mailbox": folder / "mail.mbox",
+        "contacts": folder / "contacts.csv",
+    }
