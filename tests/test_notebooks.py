@@ -36,13 +36,14 @@ def _load_generator():
     return module
 
 
-def test_the_five_tutorials_exist():
+def test_the_six_tutorials_exist():
     assert [p.name for p in PATHS] == [
         "01_quickstart.ipynb",
         "02_your_own_network.ipynb",
         "03_weekly_reconnect.ipynb",
         "04_introductions.ipynb",
         "05_organisation.ipynb",
+        "06_before_a_meeting.ipynb",
     ]
 
 
