@@ -86,6 +86,8 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names) -> Path:
                 [("Person", "person", person), ("Last contact", "last_contact", date), _WHY],
             ),
         ]
+    if has_ego:
+        sections += _meeting_sections(net, person)
     one_sided = balance[balance.get("one_sided", False) == True] if len(balance) else balance  # noqa: E712
     one_sided = _index_as_column(one_sided.head(20), "contact")
     brokers = _index_as_column(holes.head(15), "person")
@@ -281,6 +283,23 @@ def _table(frame: pd.DataFrame, columns: list[tuple[str, str, Callable]]) -> str
         + "".join(rows)
         + "</tbody></table>"
     )
+
+
+def _meeting_sections(net, person: Callable) -> list[str]:
+    """Thank-yous owed, the roles nobody plays and groups worth joining (issue 13)."""
+    owed = net.thanks_owed().head(10)
+    roles = net.roles().missing
+    with warnings.catch_warnings():  # the sample's groups come from tags, with a warning
+        warnings.simplefilter("ignore", NetgraphWarning)
+        join = net.groups_to_join(k=5)
+    return [
+        "<h2>Thank-yous owed</h2>",
+        _table(owed, [("Person", "person", person), ("Date", "date", _date), _WHY]),
+        "<h2>Mentors, champions and allies: what is missing</h2>",
+        _table(roles, [("Role", "role", str), _WHY]),
+        "<h2>Groups worth joining</h2>",
+        _table(join, [("Group", "group", str), _WHY]),
+    ]
 
 
 def _index_as_column(frame: pd.DataFrame, name: str) -> pd.DataFrame:
