@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test quick lint bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +15,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/netgraph demo --out demo-output
 
+# Everything: slow property tests, real data sets, the browser, the docs and the notebooks.
 test: $(STAMP)
 	-@bash scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+# Everyday work: under a minute (the markers are registered in pyproject.toml).
+QUICK := not slow and not browser and not docs and not notebooks
+quick: $(STAMP)
+	$(BIN)/python -m pytest -q -m "$(QUICK)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import math
+import os
 import time
 import tracemalloc
 from collections import Counter
@@ -42,7 +43,9 @@ import numpy as np
 from netgraph.analysis import holes as _holes
 from netgraph.analysis.holes import structural_holes
 
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
+# shared/data beside the repository, or the folder named by NETGRAPH_SHARED_DATA
+SHARED = Path(os.environ.get("NETGRAPH_SHARED_DATA") or Path(__file__).parents[2] / "shared/data")
+SNAP = SHARED / "snap"
 
 
 def holme_kim(n: int, seed: int) -> nx.Graph:

@@ -32,6 +32,7 @@ References
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -45,7 +46,9 @@ from netgraph.analysis.holes import ego_structural_holes
 from netgraph.recommend.introductions import introductions
 from netgraph.strength import tie_strength
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap" / "CollegeMsg.txt"
+# shared/data beside the repository, or the folder named by NETGRAPH_SHARED_DATA
+SHARED = Path(os.environ.get("NETGRAPH_SHARED_DATA") or Path(__file__).parents[2] / "shared/data")
+DATA = SHARED / "snap" / "CollegeMsg.txt"
 
 
 def load(path: Path) -> pd.DataFrame:

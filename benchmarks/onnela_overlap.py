@@ -16,6 +16,7 @@ Run: ``.venv/bin/python benchmarks/onnela_overlap.py [path/to/CollegeMsg.txt]``
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,9 @@ from scipy.stats import spearmanr
 
 from netgraph.analysis.ties import weak_ties
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap" / "CollegeMsg.txt"
+# shared/data beside the repository, or the folder named by NETGRAPH_SHARED_DATA
+SHARED = Path(os.environ.get("NETGRAPH_SHARED_DATA") or Path(__file__).parents[2] / "shared/data")
+DEFAULT = SHARED / "snap" / "CollegeMsg.txt"
 
 
 def college_graph(path: Path) -> nx.Graph:

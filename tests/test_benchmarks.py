@@ -4,11 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
-SNAP = ROOT.parent / "shared" / "data" / "snap"
-COLLEGE = SNAP / "CollegeMsg.txt"
 
 
 def run(*args: str) -> str:
@@ -32,15 +28,22 @@ def test_structural_holes_benchmark_agrees_with_its_peers():
     assert float(row.split()[-1]) < 1e-9  # max |constraint - igraph / networkx|
 
 
-@pytest.mark.skipif(not COLLEGE.exists(), reason="SNAP CollegeMsg not beside the project")
-def test_onnela_overlap_grows_with_strength():
-    out = run("benchmarks/onnela_overlap.py", str(COLLEGE))
+def test_onnela_overlap_grows_with_strength(snap_file):
+    out = run("benchmarks/onnela_overlap.py", str(snap_file("CollegeMsg.txt")))
     rho = float(out.split("rho = ")[1].split()[0])
     assert rho > 0
 
 
-@pytest.mark.skipif(not COLLEGE.exists(), reason="SNAP CollegeMsg not beside the project")
-def test_introductions_holdout_compares_every_method():
+def test_introductions_holdout_compares_every_method(snap_file):
+    snap_file("CollegeMsg.txt")  # the script finds it the same way (NETGRAPH_SHARED_DATA)
     out = run("benchmarks/introductions_holdout.py", "--egos", "20")
     for method in ("netgraph introductions", "adamic_adar_index", "random two-step"):
         assert method in out
+
+
+def test_email_eu_core_benchmark_reports_every_analysis():
+    out = run("benchmarks/bench_email_eu_core.py", "--quick")
+    assert "introductions (4k candidates)" in out  # synthetic: runs without the SNAP data
+    if "data not found" not in out:
+        for name in ("brokerage", "affinity", "communities", "introductions_to_make"):
+            assert f"\n{name} " in out, name

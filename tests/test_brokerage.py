@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import time
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -15,8 +13,6 @@ from hypothesis import strategies as st
 
 from netgraph.analysis.brokerage import ROLES, brokerage
 from netgraph.errors import InputError, NetgraphWarning
-
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 
 
 def brute_brokerage(G: nx.Graph, groups: dict, weight: str | None = None) -> pd.DataFrame:
@@ -237,11 +233,9 @@ def test_graph_is_not_mutated():
 
 
 @pytest.fixture(scope="module")
-def email_eu_core():
-    edges_file = SNAP / "email-Eu-core.txt"
-    labels_file = SNAP / "email-Eu-core-department-labels.txt"
-    if not (edges_file.exists() and labels_file.exists()):
-        pytest.skip(f"email-Eu-core data not found in {SNAP}")
+def email_eu_core(snap_file):
+    edges_file = snap_file("email-Eu-core.txt", "email-Eu-core-department-labels.txt")
+    labels_file = edges_file.with_name("email-Eu-core-department-labels.txt")
     edges = np.loadtxt(edges_file, dtype=np.int64)
     labels = np.loadtxt(labels_file, dtype=np.int64)
     G = nx.DiGraph()
@@ -250,13 +244,11 @@ def email_eu_core():
     return G, dict(labels.tolist())
 
 
-def test_email_eu_core_equals_brute_force_and_is_fast(email_eu_core):
+def test_email_eu_core_equals_brute_force(email_eu_core):
+    # its speed is measured in benchmarks/bench_email_eu_core.py, not here
     G, dept = email_eu_core
     assert (G.number_of_nodes(), G.number_of_edges(), len(set(dept.values()))) == (1005, 25571, 42)
-    start = time.perf_counter()
     df = brokerage(G, dept)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5.0, f"brokerage took {elapsed:.1f} s on email-Eu-core"
     expected = brute_brokerage(G, dept)
     np.testing.assert_array_equal(df[list(ROLES)].to_numpy(), expected.to_numpy())
     # Total = number of open two-paths a -> v -> b (a, v, b distinct, no a -> b).

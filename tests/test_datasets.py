@@ -6,15 +6,11 @@ import io
 import urllib.error
 import warnings
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from netgraph import InputError, NetgraphError, NetgraphWarning
 from netgraph.datasets import load_college_msg, load_email_eu_core, snap
-
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
-needs_snap = pytest.mark.skipif(not SNAP.is_dir(), reason=f"SNAP data not found at {SNAP}")
 
 
 @pytest.fixture(autouse=True)
@@ -28,11 +24,10 @@ def no_download(monkeypatch, tmp_path):
     monkeypatch.setattr(snap.urllib.request, "urlopen", refuse)
 
 
-@needs_snap
 @pytest.mark.filterwarnings("error")  # the published files pass the checksum
-def test_email_eu_core_from_a_path():
+def test_email_eu_core_from_a_path(snap_dir):
     with pytest.warns(NetgraphWarning, match="skipped 642 self-loops"):
-        net = load_email_eu_core(path=SNAP)
+        net = load_email_eu_core(path=snap_dir)
     assert net.directed
     assert len(net.people) == 1005
     assert net.people["department"].nunique() == 42
@@ -40,20 +35,18 @@ def test_email_eu_core_from_a_path():
     assert net.graph.number_of_edges() == 25571 - 642
 
 
-@needs_snap
 @pytest.mark.filterwarnings("error")
-def test_college_msg_from_the_environment(monkeypatch):
-    monkeypatch.setenv("NETGRAPH_DATA", str(SNAP))
+def test_college_msg_from_the_environment(monkeypatch, snap_dir):
+    monkeypatch.setenv("NETGRAPH_DATA", str(snap_dir))
     net = load_college_msg()
     assert len(net.interactions) == 59835
     assert net.interactions["date"].min().year == 2004
     assert len(net.people) == 1899
 
 
-@needs_snap
-def test_checksums_match_the_shared_copies():
+def test_checksums_match_the_shared_copies(snap_dir):
     for file in (snap._EMAIL, snap._DEPARTMENTS, snap._COLLEGE):
-        data = (SNAP / file.name).read_bytes().replace(b"\r\n", b"\n")
+        data = (snap_dir / file.name).read_bytes().replace(b"\r\n", b"\n")
         assert hashlib.sha256(data).hexdigest() == file.sha256
 
 

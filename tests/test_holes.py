@@ -17,7 +17,6 @@ import re
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import igraph as ig
 import networkx as nx
@@ -30,7 +29,6 @@ from hypothesis import strategies as st
 from netgraph.analysis.holes import ego_structural_holes, local_constraint, structural_holes
 from netgraph.errors import InputError, UnknownPersonError
 
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 COLUMNS = ["constraint", "effective_size", "efficiency", "hierarchy", "degree"]
 TOL = 1e-9
 
@@ -223,10 +221,8 @@ def test_real_weighted_graph_matches_igraph():
 
 
 @pytest.fixture(scope="module")
-def email() -> nx.DiGraph:
-    path = SNAP / "email-Eu-core.txt"
-    if not path.exists():
-        pytest.skip(f"SNAP data not found at {path}; see /work/shared/data/snap/README.md")
+def email(snap_file) -> nx.DiGraph:
+    path = snap_file("email-Eu-core.txt")
     return nx.read_edgelist(path, create_using=nx.DiGraph, nodetype=int)
 
 

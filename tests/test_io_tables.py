@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import io
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -22,8 +21,6 @@ from netgraph.io import (
     validate_people,
     validate_ties,
 )
-
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 
 
 def text(content: str) -> io.StringIO:
@@ -527,10 +524,8 @@ def test_self_interaction_raises_or_is_dropped_on_request():
     assert log.index.tolist() == [3]
 
 
-def test_unix_timestamps_match_collegemsg():
-    path = SNAP / "CollegeMsg.txt"
-    if not path.exists():
-        pytest.skip(f"SNAP data not found at {path}")
+def test_unix_timestamps_match_collegemsg(snap_file):
+    path = snap_file("CollegeMsg.txt")
     raw_log = pd.read_csv(path, sep=" ", names=["source", "target", "date"], nrows=2000)
     csv_text = raw_log.to_csv(index=False)
     log = read_interactions(text(csv_text))

@@ -20,7 +20,6 @@ pytest.importorskip("ipykernel")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-SNAP = ROOT.parent / "shared" / "data" / "snap"
 NEEDS_SNAP = {"05_organisation.ipynb": "email-Eu-core.txt"}
 CELL_TIMEOUT = 300  # seconds, per cell
 
@@ -121,10 +120,10 @@ def test_example_inputs_of_notebook_02_read_cleanly():
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
-def test_notebook_runs(path, monkeypatch):
-    needed = NEEDS_SNAP.get(path.name)
-    if needed and not (SNAP / needed).is_file():
-        pytest.skip(f"{path.name} needs the SNAP data: {SNAP / needed} is missing")
+def test_notebook_runs(path, monkeypatch, shared_data_path, snap_file):
+    if path.name in NEEDS_SNAP:
+        snap_file(NEEDS_SNAP[path.name])  # skips, saying how to get it, when it is missing
+    SNAP = shared_data_path / "snap"
     # the kernel inherits this process's environment
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("NETGRAPH_DATA", str(SNAP))

@@ -41,8 +41,6 @@ import netgraph
 from netgraph import Network
 from netgraph.view.html import _vis_js
 
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
-
 # Runs first in the child interpreter, before netgraph or any library is imported.
 GUARD = r"""
 import json, os, socket, sys, webbrowser
@@ -183,7 +181,7 @@ def _strace() -> list[str] | None:
 
 
 @pytest.fixture(scope="module")
-def workflow(tmp_path_factory):
+def workflow(tmp_path_factory, shared_data_path):
     """Run the guarded workflow once; return its folder, recorded events and strace log."""
     out = tmp_path_factory.mktemp("privacy")
     (out / "empty").mkdir()
@@ -202,7 +200,7 @@ def workflow(tmp_path_factory):
         "http_proxy": "http://127.0.0.1:9",
         "https_proxy": "http://127.0.0.1:9",
     }
-    command = [sys.executable, str(script), str(out), str(SNAP)]
+    command = [sys.executable, str(script), str(out), str(shared_data_path / "snap")]
     log, strace = None, _strace()
     if strace is not None:
         log = out / "strace.log"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -19,8 +17,6 @@ from netgraph.recommend.introductions import (
     introductions_to_make,
     strength_curve,
 )
-
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 
 INTRO_COLUMNS = [
     "person",
@@ -297,7 +293,8 @@ def test_unknown_person_and_tiny_graphs():
         assert frame.empty and list(frame.columns[:4]) == ["a", "b", "score", "reason"]
 
 
-def test_thousands_of_candidates_stay_fast():
+def test_thousands_of_candidates_spread_over_vias():
+    # the speed on this graph is measured in benchmarks/bench_email_eu_core.py, not here
     rng = np.random.default_rng(1)
     G = nx.Graph()
     for i in range(50):
@@ -306,9 +303,7 @@ def test_thousands_of_candidates_stay_fast():
             (f"v{i}", f"c{i}_{j}", float(rng.uniform(0.05, 1))) for j in range(80)
         )
     groups = {n: n.split("_")[0] if n.startswith("c") else "home" for n in G}
-    start = time.perf_counter()
     recs = introductions(G, "p", communities=groups)
-    assert time.perf_counter() - start < 5
     assert len(recs) == 10 and recs["via"].value_counts().max() <= 4
 
 
@@ -408,14 +403,11 @@ def test_organisation_bridges_the_unlinked_communities_first():
     assert "expect" in pairs["reason"].iloc[0]
 
 
-def test_organisation_bridges_on_email_eu_core_in_seconds():
-    path = SNAP / "email-Eu-core.txt"
-    if not path.exists():
-        pytest.skip(f"{path} is missing (SNAP email-Eu-core)")
+def test_organisation_bridges_on_email_eu_core(snap_file):
+    # its speed is measured in benchmarks/bench_email_eu_core.py, not here
+    path = snap_file("email-Eu-core.txt")
     D = nx.read_edgelist(path, nodetype=int, create_using=nx.DiGraph)
-    start = time.perf_counter()
     pairs = introductions_to_make(D, None, k=10)
-    assert time.perf_counter() - start < 10
     assert len(pairs) == 10
     U = D.to_undirected(as_view=True)
     assert not any(U.has_edge(r.a, r.b) for r in pairs.itertuples())

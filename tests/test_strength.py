@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,7 +20,6 @@ from netgraph.strength import (
     tie_strength,
 )
 
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 TODAY = pd.Timestamp("2025-12-31")
 DAY = pd.Timedelta(days=1)
 
@@ -403,10 +401,8 @@ def test_matches_a_per_pair_reference(seed, today):
             )
 
 
-def test_counts_and_dates_on_collegemsg():
-    path = SNAP / "CollegeMsg.txt"
-    if not path.exists():
-        pytest.skip(f"SNAP data not found at {path}")
+def test_counts_and_dates_on_collegemsg(snap_file):
+    path = snap_file("CollegeMsg.txt")
     raw = pd.read_csv(path, sep=" ", names=["source", "target", "ts"])
     log = pd.DataFrame(
         {

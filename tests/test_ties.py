@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -29,7 +28,6 @@ from netgraph.errors import InputError
 
 ties = importlib.import_module("netgraph.analysis.ties")
 
-SNAP = Path(__file__).resolve().parents[2] / "shared" / "data" / "snap"
 COLUMNS = [
     "strength",
     "overlap",
@@ -360,11 +358,9 @@ def test_columns_and_types(karate):
 # --------------------------------------------------------------------------- real data
 
 
-def test_email_eu_core_directed():
+def test_email_eu_core_directed(snap_file):
     """A real directed e-mail log with self-loops: equal to its undirected reading."""
-    path = SNAP / "email-Eu-core.txt"
-    if not path.exists():
-        pytest.skip(f"SNAP data not found at {path} (shared/ is expected beside the repo)")
+    path = snap_file("email-Eu-core.txt")
     edges = pd.read_csv(path, sep=r"\s+", header=None, names=["u", "v"])
     D = nx.DiGraph()
     D.add_edges_from(edges.itertuples(index=False))
@@ -378,10 +374,8 @@ def test_email_eu_core_directed():
 
 
 @pytest.fixture(scope="module")
-def college() -> tuple[nx.Graph, pd.DataFrame]:
-    path = SNAP / "CollegeMsg.txt"
-    if not path.exists():
-        pytest.skip(f"SNAP data not found at {path} (shared/ is expected beside the repo)")
+def college(snap_file) -> tuple[nx.Graph, pd.DataFrame]:
+    path = snap_file("CollegeMsg.txt")
     msgs = pd.read_csv(path, sep=" ", header=None, names=["sender", "receiver", "ts"])
     a = np.minimum(msgs["sender"], msgs["receiver"])
     b = np.maximum(msgs["sender"], msgs["receiver"])
