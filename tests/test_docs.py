@@ -38,6 +38,7 @@ PAGES = [
     "reference/io/index.html",
     "reference/view/index.html",
     "reference/datasets/index.html",
+    "reference/store/index.html",
     "reference/errors/index.html",
 ]
 

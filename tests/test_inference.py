@@ -1,15 +1,11 @@
 """Inferring ties from shared circles and affiliations, and choosing questions (issue 11)."""
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 
 from netgraph import inference
 from netgraph.errors import InputError
-
-EGO_FACEBOOK = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ego-facebook"
 
 
 def people():
@@ -70,13 +66,12 @@ def test_auc_counts_ties_half():
     assert inference.auc(np.array([0, 1]), np.array([0.5, 0.5])) == 0.5
 
 
-@pytest.mark.skipif(not EGO_FACEBOOK.is_dir(), reason="needs ../shared/data/ego-facebook")
-def test_refit_on_ego_facebook_gives_the_shipped_model_and_auc():
+def test_refit_on_ego_facebook_gives_the_shipped_model_and_auc(ego_facebook):
     from netgraph.datasets.ego_facebook import load_ego_facebook
 
     egos = {}
     for e in (0, 348, 414):
-        net, truth = load_ego_facebook(e, EGO_FACEBOOK)
+        net, truth = load_ego_facebook(e, ego_facebook)
         egos[e] = (net.people, net.ego, truth)
     full = inference.fit(list(egos.values()))
     for family, (alpha, beta) in full["rates"].items():
