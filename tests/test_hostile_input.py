@@ -17,6 +17,8 @@ from netgraph.errors import InputError
 matplotlib.use("Agg")
 
 DOLLARS = "Raising $5M | Investor $$$"
+# Findings fixed in io/formats.py and anonymize once their move out of network.py lands.
+_PENDING = pytest.mark.xfail(strict=True, reason="issue 15: fixed with the io/formats.py move")
 
 
 def _dollar_network() -> netgraph.Network:
@@ -329,3 +331,207 @@ def test_a_community_has_one_colour_in_every_view_and_plot(tmp_path):
     from netgraph.view import html, plots
 
     assert plots.KIND_COLORS["dormant"] == html.DORMANT_COLOR
+
+
+# -- 2. anonymize leaks nothing: names, e-mails and URLs are gone from every output ------------
+
+_SECRETS = {
+    "names": ["Jane Doe", "Rahul Okonkwo-Smith", "Zoë Quartermaine"],
+    "emails": ["jane.doe@acme.com", "rahul@okonkwo.example", "zoe.q@quarter.example"],
+    "urls": ["https://www.linkedin.com/in/jane-doe-123", "https://quarter.example/zoe"],
+}
+
+
+def _leaky_network() -> netgraph.Network:
+    people = pd.DataFrame(
+        {
+            "id": ["me", "jane.doe@acme.com", "rahul", "zoe"],
+            "name": ["Me Myself", *_SECRETS["names"]],
+            "email": [None, *_SECRETS["emails"]],
+            "url": [None, _SECRETS["urls"][0], None, _SECRETS["urls"][1]],
+            "company": ["Acme", "Acme", "Okonkwo Ltd", "Quarter"],
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["me", "me", "me", "rahul"],
+            "target": ["jane.doe@acme.com", "rahul", "zoe", "zoe"],
+            "kind": ["Lunch with Jane Doe", "colleague", "friend of zoe.q@quarter.example", None],
+            "note": ["met via https://quarter.example/zoe", None, None, None],
+        }
+    )
+    interactions = pd.DataFrame(
+        {
+            "source": ["me", "me", "rahul", "me"],
+            "target": ["jane.doe@acme.com", "rahul", "me", "zoe"],
+            "date": ["2024-01-05", "2024-02-01", "2024-03-01", "2023-01-01"],
+            "channel": ["jane.doe@acme.com", "email", "Call with Rahul Okonkwo-Smith", "phone"],
+            "kind": ["give", "Lunch with Jane Doe", "ask", "meeting"],
+            "subject": ["Re: Zoë Quartermaine's offer", None, None, None],
+        }
+    )
+    return netgraph.Network.from_frames(people, ties, interactions, ego="me")
+
+
+def _all_output_text(folder) -> str:
+    texts = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".png"):
+        texts.append(path.read_text(encoding="utf-8"))
+    import html
+    import json
+
+    text = "\n".join(texts)
+    # Also the forms an output may hold a string in: HTML- and JSON-escaped.
+    return text + html.unescape(text) + json.loads(json.dumps(text, ensure_ascii=True))
+
+
+@_PENDING  # point 2: anonymize keeps kind/channel text
+def test_anonymized_outputs_hold_no_name_email_or_url(tmp_path):
+    from netgraph.cli import main
+
+    net = _leaky_network()
+    anon = net.anonymize(key="a long secret")
+    out = tmp_path / "out"
+    out.mkdir()
+    anon.to_html(out / "view.html")
+    anon.to_csv(out / "csv")
+    anon.to_json(out / "net.json")
+    anon.to_graphml(out / "net.graphml")
+    from netgraph.report import write_report
+
+    write_report(anon, out / "report", progress=False)
+    folder = net.to_csv(tmp_path / "original")
+    assert main(["report", str(folder), "--anonymize", "company", "--out", str(out / "cli")]) == 0
+    text = _all_output_text(out)
+    for kind, values in _SECRETS.items():
+        for value in values:
+            assert value.lower() not in text.lower(), (kind, value)
+    for pid in net.people.index:
+        assert pid == "me" or pid not in text
+    # What netgraph reads stays readable: the kinds it knows and the people's structure.
+    assert set(anon.interactions["kind"]) >= {"give", "ask", "meeting"}
+    assert "email" in set(anon.interactions["channel"])
+    assert "colleague" in set(anon.stated_ties["kind"])
+    assert len(anon.ties) == len(net.ties) and anon.ledger().shape[0] == net.ledger().shape[0]
+    # A column the user keeps is kept as it is.
+    kept = net.anonymize(key="k", keep=["kind"])
+    assert "Lunch with Jane Doe" in set(kept.interactions["kind"])
+
+
+# -- 4. formula escaping holds where a spreadsheet splits cells on ";" -------------------------
+
+
+@_PENDING  # point 4: to_csv quoting
+def test_no_live_formula_when_a_spreadsheet_splits_on_semicolons(tmp_path):
+    import csv
+
+    hostile = ["x;=cmd|' /C calc'!A0;", "a;+1+1", "b;-2;@SUM(A1)", "c,d;=1", '"q";=2']
+    people = pd.DataFrame({"id": ["me", "a", "b", "c", "d"], "note": hostile})
+    ties = pd.DataFrame({"source": ["me"] * 4, "target": ["a", "b", "c", "d"]})
+    net = netgraph.Network.from_frames(people, ties, ego="me")
+    folder = net.to_csv(tmp_path / "csv")
+    for path in folder.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        for delimiter in (",", ";", "\t"):  # Excel's separator depends on the locale
+            for row in csv.reader(text.splitlines(), delimiter=delimiter):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "-", "@")), (path.name, cell)
+    back = netgraph.read_csv(folder)
+    assert back.people["note"].tolist() == people.set_index("id")["note"].tolist()
+
+
+# -- 7. JSON: lone surrogates and deep nesting are InputErrors ---------------------------------
+
+
+@_PENDING  # point 7: read_json
+def test_read_json_refuses_lone_surrogates_and_deep_nesting(tmp_path):
+    good = netgraph.sample().to_json(tmp_path / "good.json")
+    text = good.read_text(encoding="utf-8")
+    broken = tmp_path / "surrogate.json"
+    broken.write_text(text.replace('"Alex Morgan"', '"Alex \\ud800Morgan"', 1), encoding="utf-8")
+    with pytest.raises(InputError, match="surrogate"):
+        netgraph.read_json(broken)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError, match="nested"):
+        netgraph.read_json(deep)
+
+
+# -- 8. to_csv: files written atomically, the manifest last, checked by read_csv ---------------
+
+
+@_PENDING  # point 8: to_csv manifest
+def test_read_csv_refuses_a_folder_whose_write_was_interrupted(tmp_path, monkeypatch):
+    net = netgraph.sample()
+    folder = net.to_csv(tmp_path / "csv")
+    interactions = folder / "interactions.csv"
+    text = interactions.read_text(encoding="utf-8")
+    interactions.write_text(text[: len(text) // 10], encoding="utf-8")  # cut off at 10%
+    with pytest.raises(InputError, match="interactions.csv"):
+        netgraph.read_csv(folder)
+    # A write interrupted before the manifest leaves no manifest claiming the folder whole.
+    from netgraph import _files
+
+    real = _files.atomic_write
+    calls = []
+
+    def fail_on_interactions(path, data, **kwargs):
+        calls.append(str(path))
+        if str(path).endswith("interactions.csv"):
+            raise KeyboardInterrupt
+        return real(path, data, **kwargs)
+
+    net.to_csv(folder)  # whole again
+    assert netgraph.read_csv(folder).equals(net)
+    monkeypatch.setattr(_files, "atomic_write", fail_on_interactions)
+    changed = net.anonymize(key="k")
+    with pytest.raises(KeyboardInterrupt):
+        changed.to_csv(folder)
+    monkeypatch.undo()
+    with pytest.raises(InputError):
+        netgraph.read_csv(folder)  # new people.csv, old interactions.csv: refused
+    assert interactions.read_text(encoding="utf-8") == text  # never truncated
+
+
+@_PENDING  # point 8: to_json/to_graphml
+def test_to_json_and_graphml_write_atomically(tmp_path, monkeypatch):
+    from netgraph import _files
+
+    net = netgraph.sample()
+    for write, name in ((net.to_json, "net.json"), (net.to_graphml, "net.graphml")):
+        path = write(tmp_path / name)
+        before = path.read_bytes()
+        monkeypatch.setattr(_files.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("full")))
+        with pytest.raises(OSError):
+            write(tmp_path / name)
+        monkeypatch.undo()
+        assert path.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+# -- 9. Excel serial dates ---------------------------------------------------------------------
+
+
+def test_excel_serial_dates_are_read_as_excel_dates_with_a_warning(tmp_path):
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target\nme,a\nme,b\n", encoding="utf-8")
+    interactions = tmp_path / "interactions.csv"
+    interactions.write_text(
+        "source,target,date\nme,a,44571\nme,b,45000\nme,a,45292.5\n", encoding="utf-8"
+    )
+    with pytest.warns(netgraph.NetgraphWarning, match="Excel"):
+        net = netgraph.read_csv(None, ties, interactions, ego="me")
+    dates = net.interactions["date"].sort_values().tolist()
+    assert dates[0] == pd.Timestamp("2022-01-10")  # Excel's 44571
+    assert dates[-1] == pd.Timestamp("2024-01-01 12:00")
+    assert len(net.reconnect(k=3, today="2026-01-01")) > 0
+    # The same column from a spreadsheet read by pandas (whole numbers, not text).
+    frame = pd.read_csv(interactions).assign(date=[44571, 45000, 45292])
+    with pytest.warns(netgraph.NetgraphWarning, match="44571' is 2022-01-10"):
+        net = netgraph.Network.from_frames(interactions=frame, ego="me")
+    assert net.interactions["date"].min() == pd.Timestamp("2022-01-10")
+    # Unix seconds and YYYYMMDD numbers are read as before.
+    unix = frame.assign(date=[1_641_772_800, 1_641_772_800, 1_700_000_000])
+    assert netgraph.Network.from_frames(interactions=unix).interactions["date"].min() == (
+        pd.Timestamp("2022-01-10")
+    )

@@ -1070,6 +1070,9 @@ def _parse_dates(
         if getattr(values.dt, "tz", None) is not None:
             out = values.dt.tz_convert("UTC").dt.tz_localize(None)
         return out.astype("datetime64[ns]")
+    excel = _excel_dates(values, file=file, column=column)
+    if excel is not None:
+        return excel
     if unix and values.dtype.kind in "iu":
         present = np.ones(len(values), dtype=bool)
         text = values.astype("str")
@@ -1111,6 +1114,46 @@ def _parse_dates(
             fix="Check the year.",
         )
     return pd.Series(parsed.to_numpy().astype("datetime64[ns]"), index=values.index)
+
+
+#: Excel's serial dates of 1 January 1950 and 31 December 2099: numbers in this range in a
+#: date column are days since Excel's epoch (1899-12-30), not seconds since 1970 (which would
+#: put every date within the first day of 1970).
+_EXCEL_FIRST, _EXCEL_LAST = 18_264, 73_050
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_EXCEL_TEXT = re.compile(r"\d{5}(\.\d+)?")
+
+
+def _excel_dates(values: pd.Series, *, file: str, column: str) -> pd.Series | None:
+    """Excel serial dates (44571 is 2022-01-10; 44571.5 its noon) as dates, else None.
+
+    A column is read so when every value is a number from 18264 to 73050 (1950 to 2099), as
+    a spreadsheet saved with its date cells formatted as numbers gives; a warning says so.
+    """
+    if values.dtype.kind in "iuf":
+        number = values.astype("float64")
+    elif values.dtype.kind in "OUT" or pd.api.types.is_string_dtype(values):
+        text = _as_text(values)
+        present = text.dropna()
+        if present.empty or not _EXCEL_TEXT.fullmatch(present.iat[0]):
+            return None  # the usual case costs one match
+        if not present.str.fullmatch(_EXCEL_TEXT).all():
+            return None
+        number = pd.to_numeric(text, errors="coerce")
+    else:
+        return None
+    x = number.to_numpy()
+    known = np.flatnonzero(~np.isnan(x))
+    if not len(known) or x[known].min() < _EXCEL_FIRST or x[known].max() > _EXCEL_LAST + 1:
+        return None
+    dates = (_EXCEL_EPOCH + pd.to_timedelta(x, unit="D")).round("s")
+    first = int(known[0])
+    _warn(
+        f"{file}: read the numbers in column {column!r} as Excel serial dates "
+        f"({_short(values.iat[first])} is {dates[first]:%Y-%m-%d}); "
+        "format the column as dates (YYYY-MM-DD) in the spreadsheet to say so."
+    )
+    return pd.Series(dates.to_numpy().astype("datetime64[ns]"), index=values.index)
 
 
 def _dates_from_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
