@@ -535,3 +535,30 @@ def test_excel_serial_dates_are_read_as_excel_dates_with_a_warning(tmp_path):
     assert netgraph.Network.from_frames(interactions=unix).interactions["date"].min() == (
         pd.Timestamp("2022-01-10")
     )
+
+
+# -- 10 and 11. the report: a sentence, names, the columns a person reads ----------------------
+
+
+def test_report_speaks_of_people_by_name(tmp_path):
+    from netgraph.report import write_report
+
+    net = netgraph.sample()
+    page = write_report(net, tmp_path / "a", progress=False).read_text(encoding="utf-8")
+    tables = page.split("<h2>Interactive view")[0]
+    assert "&lt;netgraph.Network" not in tables and "<netgraph.Network" not in tables
+    assert "Alex Morgan" in tables.split("<h2>")[0]  # title and subtitle name the ego
+    shown = set(net.introductions(k=10)["person"]) | set(net.reconnect(k=3)["person"])
+    for pid in shown:  # ids such as quang-nguyen are shown as names
+        assert f">{pid}<" not in tables and net.people.loc[pid, "name"] in tables
+    assert "Balance" in tables and "gives_from" not in tables and "balance_from" not in tables
+    # An ego without a name is "you", never "nan" or an empty cell.
+    people = net.people.copy()
+    people.loc["me", "name"] = None
+    unnamed = netgraph.Network.from_frames(
+        people.reset_index(), net.stated_ties, net.interactions, ego="me"
+    )
+    page = write_report(unnamed, tmp_path / "b", progress=False).read_text(encoding="utf-8")
+    tables = page.split("<h2>Interactive view")[0]
+    assert ">nan<" not in tables.lower() and ">me<" not in tables
+    assert "Your network" in tables and ">you<" in tables  # the ego among the brokers

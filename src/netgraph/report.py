@@ -188,9 +188,10 @@ def _subtitle(net, names: _Names) -> str:
         text += f" from {_date(dates.min())} to {_date(dates.max())}"
     if net.ego is not None:
         name = names(net.ego)
-        text += "; the network of " + ("you" if name == "you" else name)
-        if name != str(net.ego) and name != "you":
-            text += f" ({net.ego})"
+        if name == "you":
+            text += f"; you are {net.ego!r} in the files"
+        else:
+            text += f"; the network of {name}" + (f" ({net.ego})" if name != net.ego else "")
     return text + "."
 
 
