@@ -980,16 +980,35 @@ def _calendar(contacts, interactions, rng) -> str:
         lines.extend(out)
 
     alex = ("Alex Morgan", me)
-    # One-to-one meetings: the meeting interactions with someone who has an address.
+    # One-to-one meetings with work and mentoring contacts who have an address (seeing family,
+    # friends and neighbours is not a calendar invitation): a fortnightly series with each of
+    # the data team, single events with the others.
     meetings = interactions[
         (interactions["channel"] == "meeting")
         & ((interactions["source"] == EGO) | (interactions["target"] == EGO))
     ]
-    for n, row in enumerate(meetings.itertuples(index=False)):
-        other = row.target if row.source == EGO else row.source
-        if other not in emails.index:
-            continue
-        person = (contacts.at[other, "name"], emails[other])
+    other = meetings["target"].where(meetings["source"] == EGO, meetings["source"])
+    work = other.map(contacts["circle"]).isin(PROFESSIONAL) & other.isin(emails.index)
+    meetings, other = meetings[work.to_numpy()], other[work.to_numpy()]
+    team = other.map(contacts["group"]).eq("data-team") & other.map(contacts["circle"]).eq(
+        "northwind"
+    )
+    for n, (pid, dates) in enumerate(
+        pd.Series(meetings["date"][team].to_numpy(), index=other[team]).groupby(level=0)
+    ):
+        person = (contacts.at[pid, "name"], emails[pid])
+        first = pd.Timestamp(min(dates)) + pd.Timedelta(hours=int(rng.integers(9, 17)))
+        event(
+            f"t{n:03d}{rng.integers(16**6):06x}",
+            first,
+            "1:1",
+            alex,
+            [alex, person],
+            rule="FREQ=WEEKLY;INTERVAL=2",
+            until=max(dates),
+        )
+    for n, (row, pid) in enumerate(zip(meetings[~team].itertuples(index=False), other[~team])):
+        person = (contacts.at[pid, "name"], emails[pid])
         start = pd.Timestamp(row.date) + pd.Timedelta(hours=int(rng.integers(8, 18)))
         title = str(rng.choice(TITLES.get(row.kind, TITLES["meeting"])))
         organiser = alex if row.source == EGO else person
