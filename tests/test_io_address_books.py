@@ -26,7 +26,7 @@ def test_outlook_export():
     assert farah["phone"] == "+44 7700 900123;020 7946 0958"  # not the fax, not the assistant
     assert (farah["company"], farah["role"]) == ("Acme, Ltd", "Head of Finance")  # not 'Dr.'
     assert farah["url"] == "https://www.linkedin.com/in/farah-haddad"
-    assert farah["tags"] == "Work;Leeds"
+    assert farah["circles"] == "Work;Leeds"
     assert people.loc["zoe-quinn", "phone"] == "0113 496 0000"  # no e-mail: id from the name
     assert (people["source"] == "outlook").all()
     validate_people(people.reset_index())
@@ -39,16 +39,16 @@ def test_google_export():
     assert bo["email"] == "bo.chen@example.com;bo@chen.example;bochen@gmail.example"  # ' ::: '
     assert bo["phone"] == "+44 7700 900456;07700 900457"
     assert (bo["company"], bo["role"]) == ("Acme, Ltd", "Engineer")
-    assert bo["tags"] == "Work;Climbing"  # without '* myContacts'
+    assert bo["circles"] == "Work;Climbing"  # without '* myContacts'
     assert people.loc["jose@x.org", "name"] == "José María Núñez"
-    assert pd.isna(people.loc["jose@x.org", "tags"])  # '* starred' is Google's, not a label
+    assert pd.isna(people.loc["jose@x.org", "circles"])  # '* starred' is Google's, not a label
     assert people.loc["plumber-dave", "name"] == "Plumber (Dave)"  # 'File As'
 
 
 def test_google_legacy_export():
     people = read_address_book_people(DATA / "google_contacts_legacy.csv")
     hanna = people.loc["hanna.berg@fjord.example"]
-    assert (hanna["name"], hanna["company"], hanna["role"], hanna["tags"]) == (
+    assert (hanna["name"], hanna["company"], hanna["role"], hanna["circles"]) == (
         "Hanna Berg", "Fjord AS", "CTO", "Fjord"
     )  # fmt: skip
 

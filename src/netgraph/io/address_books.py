@@ -94,8 +94,9 @@ def read_address_book_people(
         in file order), one row per contact: ``name``, ``first_name``, ``last_name``,
         ``email`` (every address, lower-cased, ``;``-separated, the first one first),
         ``phone`` (every number as written, ``;``-separated), ``company``, ``role`` (the
-        job title), ``url`` (the first website), ``tags`` (Google's labels without
-        ``* myContacts``, Outlook's categories; ``;``-separated) and ``source``
+        job title), ``url`` (the first website), ``circles`` (Google's labels without
+        ``* myContacts``, Outlook's categories: the groups you drew, ``;``-separated, which
+        :meth:`netgraph.Network.infer_ties` reads as circles) and ``source``
         (``"google"`` or ``"outlook"``). ``attrs["file"]`` holds the file's name.
 
     Raises
@@ -245,7 +246,7 @@ def _google(frame: pd.DataFrame) -> pd.DataFrame:
             "company": _column(frame, "organization_name", "organization_1_-_name"),
             "role": _column(frame, "organization_title", "organization_1_-_title"),
             "url": _first(_joined(frame, _numbered(frame, "website"))),
-            "tags": _tags(labels, _MULTI),
+            "circles": _tags(labels, _MULTI),
         },
         index=frame.index,
     )
@@ -265,7 +266,7 @@ def _outlook(frame: pd.DataFrame) -> pd.DataFrame:
             "company": _column(frame, "company"),
             "role": _column(frame, "job_title"),
             "url": _column(frame, "web_page", "personal_web_page"),
-            "tags": _tags(_column(frame, "categories"), r";"),
+            "circles": _tags(_column(frame, "categories"), r";"),
         },
         index=frame.index,
     )
