@@ -68,6 +68,7 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names) -> Path:
         f"<p class='subtitle'>{escape(_subtitle(net, names))}</p>",
         f"<p class='verdict'>{escape(verdict['reasons'].iloc[0])}</p>",
         _measures(verdict.iloc[0]),
+        f"<p class='note'>{escape(_evidence(net))}</p>",
     ]
     if has_ego:
         sections += [
@@ -193,6 +194,29 @@ def _subtitle(net, names: _Names) -> str:
         else:
             text += f"; the network of {name}" + (f" ({net.ego})" if name != net.ego else "")
     return text + "."
+
+
+def _evidence(net) -> str:
+    """Where the ties come from: stated, observed or inferred (issue 11's tie evidence)."""
+    ties = net.ties
+    if "evidence" in ties.columns:
+        counts = ties["evidence"].fillna("stated").value_counts()
+    else:  # before inference: stated ties, and pairs known from interactions only
+        stated = net.stated_ties
+        known = set(zip(stated["source"], stated["target"], strict=True))
+        known |= {(b, a) for a, b in known}
+        pairs = ties.index.tolist()  # (source, target)
+        counts = pd.Series(["stated" if p in known else "observed" for p in pairs]).value_counts()
+    words = {
+        "stated": "stated (a contact list, a ties file or your answers)",
+        "observed": "observed (the same meeting, mail or conversation)",
+        "inferred": "inferred (shared circles or affiliations; counted by their probability)",
+    }
+    parts = [f"{int(counts.get(k, 0)):,} {v}" for k, v in words.items() if counts.get(k, 0)]
+    if not parts:
+        return "No ties yet."
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Of the {len(ties):,} ties, {listed}."
 
 
 #: The measures of the verdict, in order, with what each means.
