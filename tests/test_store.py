@@ -118,20 +118,34 @@ def test_a_store_from_a_newer_netgraph_is_refused(tmp_path, sample_store):
 def test_a_migration_backs_up_the_file_first(tmp_path, sample_store, monkeypatch):
     sample_store.close()
     before = _counts(sample_store.path)
+    latest = store_module.SCHEMA_VERSION
 
     def add_column(con):
         con.execute("ALTER TABLE notes ADD COLUMN topic TEXT")
 
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", latest + 1)
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_column])
     with netgraph.open(sample_store.path) as store:
-        assert store._con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store._con.execute("PRAGMA user_version").fetchone()[0] == latest + 1
         assert "topic" in [r[1] for r in store._con.execute("PRAGMA table_info(notes)")]
-    backup = sample_store.path.with_name("net.sqlite.v1.backup")
+    backup = sample_store.path.with_name(f"net.sqlite.v{latest}.backup")
     assert _counts(backup) == before
     con = sqlite3.connect(backup)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == latest
     con.close()
+
+
+def test_a_version_1_store_is_upgraded_with_its_data(sample_store):
+    con = sample_store._con
+    con.execute("DROP TABLE review_cache")
+    con.execute("DROP INDEX interactions_recorded")
+    con.execute("PRAGMA user_version = 1")
+    sample_store.close()
+    before = _counts(sample_store.path)
+    with netgraph.open(sample_store.path) as store:
+        assert store._con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert len(store.week(today="2026-01-09")) == 3
+    assert _counts(sample_store.path.with_name("net.sqlite.v1.backup")) == before
 
 
 # -- imports ----------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 __all__ = ["KINDS", "LISTS", "SCHEMA_VERSION", "Store", "default_path", "open"]
 
 #: The version of the schema this netgraph writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of a netgraph store ("NGST"), so other SQLite files are refused.
 APPLICATION_ID = 0x4E475354
 #: What :meth:`Store.log` records. ``reply`` is the contact writing back to you.
@@ -176,8 +176,22 @@ CREATE TABLE imports (
 );
 """
 
+_SCHEMA_2 = """
+-- the week's candidates, worked out once per week and state of the data (meta 'state')
+CREATE TABLE review_cache (
+    week INTEGER NOT NULL,
+    state INTEGER NOT NULL,
+    candidates TEXT NOT NULL,
+    PRIMARY KEY (week, state)
+) WITHOUT ROWID;
+CREATE INDEX interactions_recorded ON interactions (recorded);
+"""
+
 #: MIGRATIONS[v] upgrades a store from version v to v + 1 (inside one transaction).
-MIGRATIONS: list[Any] = [lambda con: _script(con, _SCHEMA_1)]
+MIGRATIONS: list[Any] = [
+    lambda con: _script(con, _SCHEMA_1),
+    lambda con: _script(con, _SCHEMA_2),
+]
 
 
 def _script(con: sqlite3.Connection, text: str) -> None:
@@ -264,12 +278,7 @@ class Store:
                 fix="Upgrade netgraph (pip install -U netgraph) to open it.",
             )
         if n_tables:
-            try:
-                problem = con.execute("PRAGMA quick_check(1)").fetchone()[0]
-            except sqlite3.DatabaseError as err:
-                problem = str(err)
-            if problem != "ok":
-                raise _refused(self.path, f"it is damaged ({problem})")
+            self._check_size()
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA busy_timeout = 60000")
         if con.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
@@ -278,8 +287,34 @@ class Store:
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
+    def _check_size(self) -> None:
+        """Refuse a file shorter than its header says (cut short by a crash or a copy)."""
+        con = self._con
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        wal = Path(f"{self.path}-wal")
+        if (
+            not wal.exists() or wal.stat().st_size == 0
+        ) and self.path.stat().st_size < size * pages:
+            raise _refused(
+                self.path,
+                f"it is damaged (cut short: {self.path.stat().st_size} "
+                f"bytes where its header says {size * pages})",
+            )
+
+    def check(self) -> None:
+        """Check the whole file (SQLite's quick_check); a damaged store is an InputError."""
+        try:
+            problem = self._con.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            problem = str(err)
+        if problem != "ok":
+            raise _refused(self.path, f"it is damaged ({problem})")
+
     def _migrate(self, version: int) -> None:
         """Upgrade the schema step by step, backing up the file before each step."""
+        if version > 0:
+            self.check()
         while version < SCHEMA_VERSION:
             if version > 0:
                 self.backup(self.path.with_name(f"{self.path.name}.v{version}.backup"))
@@ -344,6 +379,13 @@ class Store:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         return path
+
+    def _bump(self, con: sqlite3.Connection) -> None:
+        """Mark that what the weekly review is worked out from has changed."""
+        con.execute(
+            "INSERT INTO meta VALUES ('state', '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     def _meta(self, key: str) -> str | None:
         row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -504,6 +546,7 @@ class Store:
                     counts["interactions_added"],
                 ),
             )
+            self._bump(con)
             if _before_commit is not None:
                 _before_commit(self)
         return counts
@@ -747,6 +790,9 @@ class Store:
         row = (source, target, when, channel, kind, None, None, note, None)
         content = _key(row)
         with self._transaction() as con:
+            cached = con.execute("SELECT max(week) FROM review_cache").fetchone()[0]
+            if cached is not None and when < cached:  # back-dated: the review must see it
+                self._bump(con)
             copies = con.execute(  # earlier identical rows: this one is the next copy
                 "SELECT count(*) FROM interactions WHERE key > ? AND key < ?",
                 (f"{content}:", f"{content};"),
@@ -882,6 +928,7 @@ class Store:
         when = _micro(date if date is not None else pd.Timestamp.now())
         with self._transaction() as con:
             con.execute("INSERT OR IGNORE INTO tags VALUES (?, ?, ?)", (pid, _tag(tag), when))
+            self._bump(con)
         return pid
 
     def untag(self, person: Hashable, tag: str) -> str:
@@ -889,6 +936,7 @@ class Store:
         pid = self._resolve(person)
         with self._transaction() as con:
             con.execute("DELETE FROM tags WHERE person = ? AND tag = ?", (pid, _tag(tag)))
+            self._bump(con)
         return pid
 
     def tag_from(
@@ -943,6 +991,7 @@ class Store:
             pairs += [(pid, _tag(t)) for t in str(cell).split(";") if t.strip()]
         when = _micro(pd.Timestamp.now())
         with self._transaction() as con:
+            self._bump(con)
             before = con.total_changes
             con.executemany(
                 "INSERT OR IGNORE INTO tags VALUES (?, ?, ?)", [(p, t, when) for p, t in pairs]
@@ -1006,30 +1055,31 @@ class Store:
         ego = self._need_ego("week")
         today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
         monday = _micro(_monday(today))
-        net = self.network
+        con = self._con
         decisions = pd.read_sql_query(
             "SELECT person, decision, date, until FROM decisions WHERE until > ?",
-            self._con,
+            con,
             params=(_micro(today),),
         )
         for column in ("date", "until"):
             decisions[column] = _dates(decisions[column])
         this_week = pd.read_sql_query(
-            "SELECT person, rank FROM suggestions WHERE week = ?", self._con, params=(monday,)
+            "SELECT person, rank FROM suggestions WHERE week = ?", con, params=(monday,)
         )
-        table = _week.week(
-            net.undirected,
-            net.ties,
-            net.interactions,
-            net.people,
-            ego,
+        contacted = {
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT target FROM interactions WHERE source = ? AND date >= ?",
+                (ego, monday),
+            )
+        }
+        table = _week.choose(
+            self._candidates(ego, today, monday),
             k=k,
             today=today,
-            lists=self.lists(),
+            contacted=contacted,
             decisions=decisions,
-            changes=self.field_history(),
             this_week=this_week,
-            communities=net.communities(),
         )
         if record and len(table):
             with self._transaction(data=False) as con:
@@ -1044,6 +1094,39 @@ class Store:
                     ],
                 )
         return table
+
+    def _candidates(self, ego: str, today: pd.Timestamp, monday: int) -> pd.DataFrame:
+        """The week's candidates: kept for the week until the data they come from change."""
+        from netgraph.recommend import week as _week
+
+        state = int(self._meta("state") or 0)
+        row = self._con.execute(
+            "SELECT candidates FROM review_cache WHERE week = ? AND state = ?", (monday, state)
+        ).fetchone()
+        if row is not None:
+            return pd.DataFrame(json.loads(row[0]))
+        net = self.network
+        pool = _week.candidates(
+            net.undirected,
+            net.ties,
+            net.interactions,
+            net.people,
+            ego,
+            today=today,
+            lists=self.lists(),
+            changes=self.field_history(),
+            communities=net.communities(),
+        )
+        with self._transaction(data=False) as con:
+            con.execute(
+                "DELETE FROM review_cache WHERE state < ? OR week < ?",
+                (state, monday - 8 * 7 * 86400 * _US),
+            )
+            con.execute(
+                "INSERT OR REPLACE INTO review_cache VALUES (?, ?, ?)",
+                (monday, state, pool.to_json(orient="records")),
+            )
+        return pool
 
     def suggestions(self) -> pd.DataFrame:
         """Every suggestion made: week, person, rank, action, why, message, suggested."""

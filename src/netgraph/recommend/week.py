@@ -31,6 +31,7 @@ References
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Mapping
 from typing import Any
 
@@ -43,7 +44,7 @@ from netgraph.recommend.paths import paths_to
 from netgraph.recommend.reconnect import reconnect
 from netgraph.recommend.thanks import thanks_owed
 
-__all__ = ["follow_through", "week", "meeting_times", "to_ics"]
+__all__ = ["candidates", "choose", "follow_through", "meeting_times", "to_ics", "week"]
 
 ACTIONS = ("write", "follow up", "thank", "give first", "ask for an introduction")
 #: The kinds of suggestion, in the order a week starts from (rotated week by week).
@@ -63,6 +64,7 @@ _SLOTS = [  # (weekday, hour, minute) of next week, handed out three per suggest
 ]
 _COLUMNS = ["person", "name", "action", "why", "message", "times", "kind", "via", "score"]
 _DAY = pd.Timedelta(days=1)
+_WHEN = "\x00when\x00"  # where a draft's times go, filled in by choose()
 
 
 def week(
@@ -143,21 +145,61 @@ def week(
     """
     today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
     monday = _monday(today)
+    pool = candidates(
+        G,
+        ties,
+        interactions,
+        people,
+        person,
+        today=today,
+        lists=lists,
+        changes=changes,
+        communities=communities,
+        thank_days=thank_days,
+        stay_in_touch_days=stay_in_touch_days,
+        ratio=ratio,
+    )
+    log = _own_log(interactions, person)
+    contacted = set(log.loc[(log["date"] >= monday) & log["out"], "contact"])
+    return choose(
+        pool, k=k, today=today, contacted=contacted, decisions=decisions, this_week=this_week
+    )
+
+
+def candidates(
+    G: nx.Graph,
+    ties: pd.DataFrame,
+    interactions: pd.DataFrame,
+    people: pd.DataFrame,
+    person: Hashable,
+    *,
+    today: Any = None,
+    lists: pd.DataFrame | None = None,
+    changes: pd.DataFrame | None = None,
+    communities: Any = None,
+    thank_days: float = 60,
+    stay_in_touch_days: float = 60,
+    ratio: float = 7,
+    pool: int = 10,
+) -> pd.DataFrame:
+    """The week's candidates of each kind, as of the Monday of `today`'s week, best first.
+
+    The slow half of :func:`week` (a store keeps it for the week): one row per person, the
+    best `pool` of each kind, with ``person``, ``name``, ``group`` (the kind), ``action``,
+    ``why``, ``draft`` (the message, times to be filled in by :func:`choose`), ``via`` and
+    ``score``. Parameters as for :func:`week`.
+    """
+    today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
+    monday = _monday(today)
     names = _name_map(people)
     log = _own_log(interactions, person)
     before = log[log["date"] < monday]
-    out_since = set(log.loc[(log["date"] >= monday) & log["out"], "contact"])
-    excluded = set(out_since) | {person}
-    if decisions is not None and len(decisions):
-        running = decisions[pd.to_datetime(decisions["until"]) > today]
-        excluded |= set(running["person"].astype(str))
     book = ledger(interactions, person, ratio=ratio, today=monday) if len(log) else None
     owed = set()
     if book is not None and len(book):
         owed = set(book.index[(book["asks_of"] > book["gives_to"]).to_numpy()])
     tagged = _tagged(lists)
-
-    candidates = pd.concat(
+    found = pd.concat(
         [
             _follow_ups(before, monday, names),
             _thanks(interactions, person, monday, names, thank_days),
@@ -168,26 +210,77 @@ def week(
         ],
         ignore_index=True,
     )
-    candidates = candidates[~candidates["person"].isin(excluded)]
-    candidates = candidates.sort_values(
+    found = found[found["person"] != str(person)]
+    found = found.sort_values(
         ["group", "score", "person"], ascending=[True, False, True], kind="stable"
     ).drop_duplicates("person")  # one suggestion per person
+    found = found.groupby("group", sort=False).head(pool)
+    context = _Context(G, people, person, names, tagged, changes, before, today, monday)
+    out = []
+    for r in found.itertuples(index=False):
+        action, why = r.action, r.why
+        target = r.via if isinstance(r.via, str) and r.via else r.person
+        if target in owed and action in ("write", "follow up", "ask for an introduction"):
+            row = book.loc[target]
+            why += (
+                f" You have asked {names.get(target, target)} {_times(row['asks_of'])} and given "
+                f"{_times(row['gives_to'])}: give first."
+            )
+            action = "give first"
+        out.append(
+            {
+                "person": r.person,
+                "name": names.get(r.person, r.person),
+                "group": r.group,
+                "action": action,
+                "why": why,
+                "draft": context.draft(r.person, action, r.group, r.via, r.detail, None),
+                "via": r.via if isinstance(r.via, str) else None,
+                "score": float(r.score),
+            }
+        )
+    columns = ["person", "name", "group", "action", "why", "draft", "via", "score"]
+    return pd.DataFrame(out, columns=columns).astype({"score": float})
 
-    # places already taken this week
+
+def choose(
+    pool: pd.DataFrame,
+    *,
+    k: int = 3,
+    today: Any = None,
+    contacted: set | None = None,
+    decisions: pd.DataFrame | None = None,
+    this_week: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Pick the week's `k` from the :func:`candidates` and fill in the times (fast half).
+
+    Leaves out whom you `contacted` since Monday (they count against `k`: the list does not
+    fill up again until next week), the snoozed and skipped (`decisions` running at `today`);
+    keeps this week's earlier suggestions (`this_week`: ``person``, ``rank``) in their
+    places; fills the rest round-robin over the kinds from a kind that rotates weekly.
+    """
+    today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
+    monday = _monday(today)
+    contacted = set(contacted or ())
+    excluded = set(contacted)
+    if decisions is not None and len(decisions):
+        running = decisions[pd.to_datetime(decisions["until"]) > today]
+        excluded |= set(running["person"].astype(str))
+    pool = pool[~pool["person"].isin(excluded)]
     chosen: list[str] = []
     done = 0
     if this_week is not None and len(this_week):
         earlier = this_week.sort_values("rank")
-        done = int(earlier["person"].isin(out_since).sum())
-        keep = set(candidates["person"])
+        done = int(earlier["person"].isin(contacted).sum())
+        keep = set(pool["person"])
         chosen = [p for p in earlier["person"] if p in keep]
     slots = max(int(k) - done, 0)
     chosen = chosen[:slots]
-    groups = [g for g in GROUPS if g in set(candidates["group"])]
+    groups = [g for g in GROUPS if g in set(pool["group"])]
     if groups:
         start = (monday - pd.Timestamp("2024-01-01")).days // 7 % len(groups)
         groups = groups[start:] + groups[:start]
-    queues = {g: list(candidates.loc[candidates["group"] == g, "person"]) for g in groups}
+    queues = {g: list(pool.loc[pool["group"] == g, "person"]) for g in groups}
     while len(chosen) < slots and any(queues.values()):
         for g in groups:
             while queues[g] and queues[g][0] in chosen:
@@ -196,28 +289,17 @@ def week(
                 chosen.append(queues[g].pop(0))
     if not chosen:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS})
-    rows = candidates.set_index("person").loc[chosen].reset_index()
-    context = _Context(G, people, person, names, tagged, changes, before, today, monday)
+    rows = pool.set_index("person").loc[chosen].reset_index()
     out = []
     for i, r in enumerate(rows.itertuples(index=False)):
-        action = r.action
-        target = r.via if isinstance(r.via, str) and r.via else r.person
-        why = r.why
-        if target in owed and action in ("write", "follow up", "ask for an introduction"):
-            row = book.loc[target]
-            why += (
-                f" You have asked {names.get(target, target)} {_times(row['asks_of'])} and given "
-                f"{_times(row['gives_to'])}: give first."
-            )
-            action = "give first"
         times = meeting_times(today, i)
         out.append(
             {
                 "person": r.person,
-                "name": names.get(r.person, r.person),
-                "action": action,
-                "why": why,
-                "message": context.draft(r.person, action, r.group, r.via, r.detail, times),
+                "name": r.name,
+                "action": r.action,
+                "why": r.why,
+                "message": r.draft.replace(_WHEN, _times_text(times)),
                 "times": times,
                 "kind": r.group,
                 "via": r.via if isinstance(r.via, str) else None,
@@ -600,6 +682,7 @@ class _Context:
     def __init__(self, G, people, person, names, tagged, changes, log, today, monday):
         self.G, self.people, self.me, self.names = G, people, person, names
         self.tagged, self.log, self.today = tagged, log, today
+        self._columns: dict[str, dict] = {}
         self.changes = (
             changes
             if changes is not None
@@ -607,85 +690,102 @@ class _Context:
         )
 
     def first(self, pid: str) -> str:
-        if "first_name" in self.people.columns and pid in self.people.index:
-            value = self.people.at[pid, "first_name"]
-            if isinstance(value, str) and value.strip():
-                return value.strip()
+        value = self.attr(pid, "first_name")
+        if value:
+            return value
         name = self.names.get(pid, pid)
         return name.split()[0] if name.split() else name
 
     def attr(self, pid: str, column: str) -> str | None:
-        if column in self.people.columns and pid in self.people.index:
-            value = self.people.at[pid, column]
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return None
+        if column not in self._columns:
+            if column not in self.people.columns:
+                self._columns[column] = {}
+            else:
+                values = self.people[column]
+                self._columns[column] = {
+                    str(i): v.strip()
+                    for i, v in zip(values.index, values.astype(object), strict=True)
+                    if isinstance(v, str) and v.strip()
+                }
+        return self._columns[column].get(str(pid))
+
+    @functools.cached_property
+    def _news(self) -> dict:
+        """Each person's latest change of company, else of role, in the last year."""
+        c = self.changes
+        recent = c[
+            c["field"].isin(["company", "role"])
+            & c["old"].notna()
+            & (pd.to_datetime(c["date"]) >= self.today - pd.Timedelta(days=365))
+        ]
+        news = {}
+        for r in recent.sort_values("date", kind="stable").itertuples(index=False):
+            if r.field == "company":
+                news[r.person] = f"congratulations on the move from {r.old} to {r.new}"
+            elif not str(news.get(r.person, "")).startswith("congratulations on the move"):
+                news[r.person] = f"congratulations on the new role as {r.new}"
+        return news
 
     def news(self, pid: str) -> str | None:
         """A new role or company from the field history of the last year."""
-        c = self.changes
-        recent = c[
-            (c["person"] == pid)
-            & c["field"].isin(["company", "role"])
-            & (pd.to_datetime(c["date"]) >= self.today - pd.Timedelta(days=365))
-        ]
-        recent = recent[recent["old"].notna()]
-        if recent.empty:
-            return None
-        moved = recent[recent["field"] == "company"]
-        if len(moved):
-            r = moved.iloc[-1]
-            return f"congratulations on the move from {r['old']} to {r['new']}"
-        r = recent.iloc[-1]
-        return f"congratulations on the new role as {r['new']}"
+        return self._news.get(pid)
+
+    @functools.cached_property
+    def _last(self) -> dict:
+        last = self.log.drop_duplicates("contact", keep="last")
+        return dict(zip(last["contact"], zip(last["kind"], last["date"], strict=True), strict=True))
 
     def history(self, pid: str) -> str | None:
         if pid in self.tagged.get("worked with", set()):
             return "since we worked together"
-        mine = self.log[self.log["contact"] == pid]
-        if len(mine):
-            last = mine.iloc[-1]
+        if pid in self._last:
+            kind, date = self._last[pid]
             what = {"meeting": "we met", "give": "you helped me", "ask": "we spoke"}.get(
-                last["kind"], "we were last in touch"
+                kind, "we were last in touch"
             )
-            return f"{what} in {last['date']:%B %Y}"
+            return f"{what} in {date:%B %Y}"
         for column in ("company", "school"):
             ours, theirs = self.attr(self.me, column), self.attr(pid, column)
             if ours and theirs and ours.lower() == theirs.lower():
                 return f"we are both at {ours}" if column == "company" else f"we both know {ours}"
         return None
 
+    @functools.cached_property
+    def _by_industry(self) -> dict[str, list]:
+        """Your contacts by industry, strongest tie first (then by id)."""
+        groups: dict[str, list] = {}
+        if self.me not in self.G:
+            return groups
+        for contact, data in self.G.adj[self.me].items():
+            industry = self.attr(contact, "industry")
+            if industry:
+                w = float(data.get("weight", 0) or 0)
+                groups.setdefault(industry.lower(), []).append((-w, str(contact)))
+        return {k: [c for _, c in sorted(v)] for k, v in groups.items()}
+
     def offer(self, pid: str) -> str | None:
         """A contact of yours in their industry whom they do not know yet."""
         industry = self.attr(pid, "industry")
-        if not industry or self.me not in self.G:
+        if not industry:
             return None
         known = set(self.G.adj[pid]) if pid in self.G else set()
-        best, strength = None, -1.0
-        for contact, data in self.G.adj[self.me].items():
+        theirs = (self.attr(pid, "company") or "").lower()
+        for contact in self._by_industry.get(industry.lower(), []):
             if contact == pid or contact in known:
                 continue
-            if (self.attr(contact, "industry") or "").lower() != industry.lower():
-                continue
             company = self.attr(contact, "company")
-            if company and company.lower() == (self.attr(pid, "company") or "").lower():
+            if company and company.lower() == theirs:
                 continue  # colleagues know each other
-            w = float(data.get("weight", 0) or 0)
-            if w > strength or (w == strength and str(contact) < str(best)):
-                best, strength = contact, w
-        if best is None:
-            return None
-        where = self.attr(best, "company")
-        return f"an introduction to {self.names.get(best, best)}" + (
-            f" at {where}" if where else ""
-        )
+            where = f" at {company}" if company else ""
+            return f"an introduction to {self.names.get(contact, contact)}{where}"
+        return None
 
     def intro(self, pid: str) -> str | None:
         who = self.attr(pid, "introduced_by")
         return None if who is None else f"{self.names.get(who, who)} introduced us"
 
     def draft(self, pid, action, group, via, detail, times) -> str:
-        when = _times_text(times)
+        when = _WHEN if times is None else _times_text(times)
         ask = f"Would you have 30 minutes next week? I could do {when}."
         name = self.first(pid)
         if action == "ask for an introduction" or (action == "give first" and via):
