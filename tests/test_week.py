@@ -176,3 +176,13 @@ def test_ics_holds_each_proposed_time(store, tmp_path):
     calendar = icalendar.Calendar.from_ical(text)
     starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
     assert [pd.Timestamp(s) for s in starts] == sorted(t for ts in review["times"] for t in ts)
+
+
+def test_the_report_gains_a_habit_section(store, tmp_path):
+    first = store.week(today=FRIDAY)
+    store.log(first["person"].iloc[0], kind="message", date="2026-01-09 17:00")
+    path = store.report(tmp_path / "report", progress=False)
+    html = path.read_text(encoding="utf-8")
+    assert "<h2>The weekly habit</h2>" in html
+    assert "1 of 3 suggested people written to in four weeks; 0 replied." in html
+    assert first["name"].iloc[1] in html

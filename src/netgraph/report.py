@@ -21,7 +21,7 @@ from netgraph.view.html import content_security_policy, notebook_html
 __all__ = ["write_report"]
 
 
-def write_report(net, out, *, title: str | None = None, progress: bool = True) -> Path:
+def write_report(net, out, *, title: str | None = None, progress: bool = True, store=None) -> Path:
     """Write ``report.html``, ``network.html`` and ``plots/*.png`` into the folder ``out``.
 
     Every table cell and label is escaped; the page loads nothing from the network. A plot the
@@ -29,6 +29,7 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
     Tables show people by name (the ego without one as "you") and only the columns a person
     reads; the page fits a phone as well as a desktop window. Each file is written atomically,
     so a write that fails leaves the earlier report whole. Returns the path of ``report.html``.
+    Given a ``store`` (:func:`netgraph.open`), the report gains a section on the weekly habit.
     """
     out = Path(out)
     (out / "plots").mkdir(parents=True, exist_ok=True)
@@ -38,12 +39,12 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True) -
         title = f"netgraph report: {whose} network"
     steps = _Progress(6 if progress else 0)
     try:
-        return _write(net, out, title, steps, names)
+        return _write(net, out, title, steps, names, store)
     finally:
         steps.end()  # an error message must not share the bar's line
 
 
-def _write(net, out: Path, title: str, steps: _Progress, names: _Names) -> Path:
+def _write(net, out: Path, title: str, steps: _Progress, names: _Names, store=None) -> Path:
     steps("structure")
     verdict = net.closure()
     holes = net.structural_holes().sort_values("effective_size", ascending=False)
@@ -89,6 +90,8 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names) -> Path:
         ]
     if has_ego:
         sections += _meeting_sections(net, person)
+    if has_ego and store is not None:
+        sections += _habit_section(store, person)
     one_sided = balance[balance.get("one_sided", False) == True] if len(balance) else balance  # noqa: E712
     one_sided = _index_as_column(one_sided.head(20), "contact")
     brokers = _index_as_column(holes.head(15), "person")
@@ -324,6 +327,29 @@ def _meeting_sections(net, person: Callable) -> list[str]:
         _table(roles, [("Role", "role", str), _WHY]),
         "<h2>Groups worth joining</h2>",
         _table(join, [("Group", "group", str), _WHY]),
+    ]
+
+
+def _habit_section(store, person: Callable) -> list[str]:
+    """The weekly habit (issue 12): what was suggested in the last weeks and what became of it."""
+    weeks = store.suggestions()["week"]
+    last = weeks.max() + pd.Timedelta(days=6) if len(weeks) else None  # the last week reviewed
+    history = store.history(today=last)
+    recent = history[history["week"] >= history["week"].max() - pd.Timedelta(weeks=3)]
+    return [
+        "<h2>The weekly habit</h2>",
+        f"<p class='verdict'>{escape(history.attrs['summary'])}.</p>",
+        _table(
+            recent.sort_values(["week", "person"], ascending=[False, True]),
+            [
+                ("Week of", "week", _date),
+                ("Person", "person", person),
+                ("Suggested", "action", str),
+                ("Written", "written", _date),
+                ("Replied", "replied", _date),
+                ("Decision", "decision", str),
+            ],
+        ),
     ]
 
 

@@ -1164,6 +1164,15 @@ class Store:
             frame, log, ego, decisions=decisions, names=names, today=today, weeks=weeks
         )
 
+    def report(self, out: str | os.PathLike, **options: Any) -> Path:
+        """Write the report of the stored network, with a section on the weekly habit.
+
+        See :func:`netgraph.report.write_report`.
+        """
+        from netgraph.report import write_report
+
+        return write_report(self.network, out, store=self, **options)
+
     def _interactions_for(self, ids: list[str], ego: str) -> pd.DataFrame:
         if not ids:
             return pd.DataFrame(
