@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test quick lint bench docs clean
+.PHONY: demo test quick lint bench docs notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,14 @@ QUICK := not slow and not browser and not docs and not notebooks
 quick: $(STAMP)
 	$(BIN)/python -m pytest -q -m "$(QUICK)"
 
+LINTED := src tests benchmarks scripts notebooks
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+# Execute each notebooks/NN_name.py (the one source) into notebooks/NN_name.ipynb with outputs.
+notebooks: $(STAMP)
+	$(BIN)/python scripts/build_notebooks.py
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

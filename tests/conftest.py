@@ -151,8 +151,7 @@ SLOW: dict[str, set[str] | None] = {
 }
 BROWSER: dict[str, set[str] | None] = {"test_view_browser.py": None}
 DOCS: dict[str, set[str] | None] = {"test_docs.py": None}
-NOTEBOOKS: dict[str, set[str] | None] = {"test_notebooks.py": {"test_notebook_runs"}}
-MARKED = {"slow": SLOW, "browser": BROWSER, "docs": DOCS, "notebooks": NOTEBOOKS}
+MARKED = {"slow": SLOW, "browser": BROWSER, "docs": DOCS}  # notebooks: in test_notebooks.py
 
 
 def _listed(item: pytest.Item, table: dict[str, set[str] | None]) -> bool:

@@ -1,9 +1,13 @@
-"""The tutorial notebooks: each runs top to bottom without an error, and is kept without outputs.
+"""The tutorial notebooks: one source (a percent script), published executed, and each runs.
 
-Each notebook is executed with nbclient in a fresh kernel (the ``python3`` kernel of the
-interpreter running the tests, so the ``.venv`` one under ``.venv/bin/pytest``), from the
-``notebooks/`` folder, with ``MPLBACKEND=Agg`` and ``NETGRAPH_DATA`` pointing at the shared SNAP
-folder. Notebook 05 needs that folder and is skipped without it; nothing is downloaded.
+Each notebook is written once, as a jupytext percent script ``notebooks/NN_name.py``; ``make
+notebooks`` (``scripts/build_notebooks.py``) executes it and commits ``notebooks/NN_name.ipynb``
+with its outputs. The fast tests here check that every script has its executed notebook with
+the same cells; ``test_notebook_runs`` (marked ``notebooks``, and slow) executes each script
+with nbclient in a fresh kernel (the ``python3`` kernel of the interpreter running the tests,
+so the ``.venv`` one under ``.venv/bin/pytest``), from the ``notebooks/`` folder, with
+``MPLBACKEND=Agg`` and ``NETGRAPH_DATA`` pointing at the shared SNAP folder. Notebook 05 needs
+that folder and is skipped without it; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -15,57 +19,68 @@ from pathlib import Path
 import pytest
 
 nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
+pytest.importorskip("jupytext")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-NEEDS_SNAP = {"05_organisation.ipynb": "email-Eu-core.txt"}
+NEEDS_SNAP = {"05_organisation.py": "email-Eu-core.txt"}
 CELL_TIMEOUT = 300  # seconds, per cell
 
-PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 
-
-def _load_generator():
+def _load_builder():
     spec = importlib.util.spec_from_file_location(
-        "make_notebooks", ROOT / "scripts" / "make_notebooks.py"
+        "build_notebooks", ROOT / "scripts" / "build_notebooks.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_the_six_tutorials_exist():
-    assert [p.name for p in PATHS] == [
-        "01_quickstart.ipynb",
-        "02_your_own_network.ipynb",
-        "03_weekly_reconnect.ipynb",
-        "04_introductions.ipynb",
-        "05_organisation.ipynb",
-        "06_before_a_meeting.ipynb",
-    ]
+build = _load_builder()
+SCRIPTS = build.scripts()
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
-def test_committed_without_outputs(path):
+def test_each_script_has_its_executed_notebook_and_nothing_else():
+    assert {p.stem for p in SCRIPTS} >= {
+        "01_quickstart",
+        "02_your_own_network",
+        "03_weekly_reconnect",
+        "04_introductions",
+        "05_organisation",
+    }
+    built = {p.stem for p in NOTEBOOKS.glob("*.ipynb")}
+    assert built == {p.stem for p in SCRIPTS}, (
+        "each notebooks/NN_name.py needs its executed NN_name.ipynb and each .ipynb its script: "
+        "run make notebooks (a notebook is never edited as .ipynb)"
+    )
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
+def test_committed_notebook_is_its_script_executed(script):
+    path = script.with_suffix(".ipynb")
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert build.cells(nb) == build.cells(build.notebook(script)), (
+        f"{path.name} differs from {script.name}: edit the script, then run "
+        f"make notebooks (or python scripts/build_notebooks.py {script.stem})"
+    )
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert code, "a notebook without code"
-    for cell in code:
-        assert cell.outputs == [], f"{cell.id} has outputs: clear them before committing"
-        assert cell.execution_count is None, f"{cell.id} has an execution count"
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), (
+        f"{path.name} was not executed top to bottom in one run: run make notebooks"
+    )
+    errors = [o for cell in code for o in cell.outputs if o.output_type == "error"]
+    assert not errors, f"{path.name} was committed with an error output"
+    assert any(cell.outputs for cell in code), f"{path.name} has no outputs"
 
 
-def test_notebooks_match_their_generator():
-    generator = _load_generator()
-    assert sorted(generator.NOTEBOOKS) == [p.name for p in PATHS]
-    for path in PATHS:
-        assert path.read_text(encoding="utf-8") == generator.render(path.name), (
-            f"{path.name} differs from scripts/make_notebooks.py: edit the script and run "
-            "python scripts/make_notebooks.py"
-        )
+def test_the_scripts_start_with_a_title_and_hold_no_magic():
+    for script in SCRIPTS:
+        text = script.read_text(encoding="utf-8")
+        assert text.startswith("# %% [markdown]\n# # "), f"{script.name}: start with a # title"
+        for line in text.splitlines():
+            assert not line.startswith(("%", "!")), f"{script.name}: {line} (plain Python only)"
 
 
 def test_example_inputs_of_notebook_02_read_cleanly():
@@ -119,27 +134,24 @@ def test_example_inputs_of_notebook_02_read_cleanly():
     assert logged - set(book.people.index) == {"nadia.rahman@lumen.example"}
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
-def test_notebook_runs(path, monkeypatch, shared_data_path, snap_file):
-    if path.name in NEEDS_SNAP:
-        snap_file(NEEDS_SNAP[path.name])  # skips, saying how to get it, when it is missing
-    SNAP = shared_data_path / "snap"
+@pytest.mark.slow
+@pytest.mark.notebooks
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
+def test_notebook_runs(script, monkeypatch, shared_data_path, snap_file):
+    pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    if script.name in NEEDS_SNAP:
+        snap_file(NEEDS_SNAP[script.name])  # skips, saying how to get it, when it is missing
     # the kernel inherits this process's environment
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    monkeypatch.setenv("NETGRAPH_DATA", str(SNAP))
+    monkeypatch.setenv("NETGRAPH_DATA", str(shared_data_path / "snap"))
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    nb = nbformat.read(path, as_version=4)
+    nb = build.notebook(script)
     # a last cell reports which interpreter ran the notebook
     nb.cells.append(nbformat.v4.new_code_cell("import sys\nprint(sys.prefix)", id="which-python"))
     before = sorted(p.relative_to(NOTEBOOKS) for p in NOTEBOOKS.rglob("*"))
 
-    client = nbclient.NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=CELL_TIMEOUT,
-        resources={"metadata": {"path": str(NOTEBOOKS)}},
-    )
-    client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
+    build.execute(nb, timeout=CELL_TIMEOUT)  # raises CellExecutionError on any error
 
     errors = [
         output
