@@ -18,9 +18,8 @@ from netgraph.analysis.holes import local_constraint, structural_holes
 from netgraph.analysis.ties import weak_ties
 from netgraph.datasets import sample
 from netgraph.errors import InputError, NetgraphError, NetgraphWarning, UnknownPersonError
-from netgraph.io.contacts import read_linkedin, read_vcard
-from netgraph.io.formats import read_csv, read_graphml, read_json
 from netgraph.network import Network
+from netgraph.readers import read_csv, read_graphml, read_json, read_linkedin, read_vcard
 from netgraph.store import Store, open
 from netgraph.strength import StrengthModel, tie_strength
 

@@ -8,28 +8,26 @@ view methods are thin calls into :mod:`netgraph.analysis`, :mod:`netgraph.recomm
 from __future__ import annotations
 
 import functools
-import gc
 import warnings
 from collections.abc import Hashable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph import _match, analysis, recommend
+from netgraph import _build, _compare, _match, analysis, recommend
+from netgraph import anonymize as _anonymize
+from netgraph import merge as _merge
 from netgraph import strength as _strength
 from netgraph.analysis import holes
 from netgraph.analysis.ties import _timestamp
-from netgraph.errors import InputError, NetgraphError, NetgraphWarning, UnknownPersonError
+from netgraph.errors import InputError, NetgraphWarning, UnknownPersonError
 from netgraph.io import formats, tables
+from netgraph.io.record import NetworkTables
 from netgraph.view import html, plots
 
 __all__ = ["Network"]
-
-# The columns of ties and interactions that netgraph reads (anonymize keeps only these).
-_TIE_COLUMNS = ["source", "target", "kind", "since", "closeness", "weight"]
-_INTERACTION_COLUMNS = ["source", "target", "date", "channel", "kind"]
 
 
 class Network:
@@ -127,20 +125,9 @@ class Network:
         >>> net.graph.number_of_edges()
         2
         """
-        people = pd.DataFrame.from_dict(
-            {str(n): formats.node_attributes(str(n), d) for n, d in G.nodes(data=True)},
-            orient="index",
-        )
-        people.index.name = "id"
-        people = people.reset_index()
-        rows = []
-        for u, v, d in G.edges(data=True):
-            row = {c: d[c] for c in ("kind", "since", "closeness") if c in d}
-            row.update(source=str(u), target=str(v), weight=d.get("weight", 1.0))
-            rows.append(row)
-        ties = pd.DataFrame(rows, columns=None if rows else ["source", "target", "weight"])
-        options.setdefault("directed", G.is_directed())
-        return cls(people, ties, None, ego=ego, **options)
+        tables_ = formats.graph_tables(G)
+        options.setdefault("directed", tables_.directed)
+        return cls(tables_.people, tables_.ties, None, ego=ego, **options)
 
     # -- the tables -----------------------------------------------------------------------
 
@@ -166,20 +153,9 @@ class Network:
         See :func:`netgraph.strength.tie_strength` for the model; a ``weight`` given with the
         ties replaces the modelled strength.
         """
-        stated = self._stated_ties
-        table = _strength.tie_strength(
-            stated.drop(columns="weight"),
-            self._interactions,
-            today=self.today,
-            model=self.strength_model,
+        return _build.tie_table(
+            self._stated_ties, self._interactions, today=self.today, model=self.strength_model
         )
-        given = stated.dropna(subset=["weight"])
-        if len(given):
-            key = _pair_index(given["source"], given["target"])
-            weights = pd.Series(given["weight"].to_numpy(float), index=key)
-            weights = weights.groupby(level=[0, 1]).max()
-            table.loc[weights.index, "strength"] = weights.to_numpy()
-        return table
 
     # -- the graph ------------------------------------------------------------------------
 
@@ -192,83 +168,30 @@ class Network:
         directed: an arc for each direction seen in the ties or interactions. Built once and
         cached; copy it before changing it.
         """
-        G = nx.DiGraph() if self.directed else nx.Graph()
-        G.graph["ego"] = self.ego
-        people = self._people
-        records = people.to_dict(orient="index")
-        G.add_nodes_from(
-            (pid, {k: v for k, v in attrs.items() if not _missing(v)})
-            for pid, attrs in records.items()
+        return _build.build_graph(
+            self._people,
+            self.ties,
+            self._edge_columns,
+            ego=self.ego,
+            arcs=self._arcs if self.directed else None,
         )
-        if not self.directed:
-            pairs = self.ties.index
-            _add_edges(G, *_ends(pairs), self._edge_columns)
-            return G
-        # An arc for each direction seen, with its pair's attributes and its own given weight.
-        arcs = self._arcs
-        columns = {name: values[arcs.pair] for name, values in self._edge_columns.items()}
-        columns["weight"] = np.where(np.isnan(arcs.weight), columns["weight"], arcs.weight)
-        _add_edges(G, arcs.source, arcs.target, columns)
-        return G
 
     @functools.cached_property
     def undirected(self) -> nx.Graph:
         """An undirected view of ``graph`` (the graph itself when it is undirected)."""
         if not self.directed:
             return self.graph
-        H = nx.Graph()
-        H.graph.update(self.graph.graph)
-        H.add_nodes_from(self.graph.nodes(data=True))
-        # Each pair once, with the larger weight of its two arcs.
-        arcs = self._arcs
-        columns = dict(self._edge_columns)
-        weight = np.where(np.isnan(arcs.weight), columns["weight"][arcs.pair], arcs.weight)
-        columns["weight"] = np.full(len(columns["weight"]), np.nan)
-        np.fmax.at(columns["weight"], arcs.pair, weight)
-        pairs = self.ties.index
-        _add_edges(H, *_ends(pairs), columns)
-        return H
+        return _build.build_undirected(self.graph, self.ties, self._edge_columns, self._arcs)
 
     @functools.cached_property
     def _edge_columns(self) -> dict[str, np.ndarray]:
         """The graph's edge attributes, one array each, aligned with the tie table."""
-        table = self.ties
-        return {
-            "weight": table["strength"].to_numpy(float),
-            "last_contact": table["last_contact"].astype(object).to_numpy(),
-            "n_interactions": table["n_interactions"].to_numpy(int),
-            "kind": table["kind"].astype(object).where(table["kind"].notna(), None).to_numpy(),
-        }
+        return _build.edge_columns(self.ties)
 
     @functools.cached_property
-    def _arcs(self) -> _Arcs:
+    def _arcs(self) -> _build.Arcs:
         """Distinct directed arcs: their ends, row in the tie table and given weight."""
-        people = self._people.index
-        stated, seen = self._stated_ties, self._interactions
-        source = people.get_indexer(pd.concat([stated["source"], seen["source"]]))
-        target = people.get_indexer(pd.concat([stated["target"], seen["target"]]))
-        given = np.concatenate([stated["weight"].to_numpy(float), np.full(len(seen), np.nan)])
-        # One row per arc: a stated tie's given weight over the interactions (NaN sorts last).
-        by_weight = np.argsort(given, kind="stable")
-        n = len(people)
-        _, first = np.unique((source * n + target)[by_weight], return_index=True)
-        rows = np.sort(by_weight[first])  # stated ties first, then interactions by date
-        source, target, given = source[rows], target[rows], given[rows]
-        table = self.ties.index
-        tie_key = pd.Index(
-            _pair_key(
-                people.get_indexer(table.get_level_values(0)),
-                people.get_indexer(table.get_level_values(1)),
-                n,
-            )
-        )
-        ids = people.to_numpy(object)
-        return _Arcs(
-            ids[source].tolist(),
-            ids[target].tolist(),
-            tie_key.get_indexer(_pair_key(source, target, n)),
-            given,
-        )
+        return _build.arcs(self._people, self._stated_ties, self._interactions, self.ties)
 
     @functools.cached_property
     def reference_date(self) -> pd.Timestamp:
@@ -530,35 +453,8 @@ class Network:
         >>> merged.people.loc["jo", "company"], len(merged.people)
         ('Acme', 2)
         """
-        mapping = _match_people(self._people, other._people)
-        if self.ego is not None and other.ego is not None:
-            mapping[other.ego] = self.ego
-        theirs = other._people.rename(index=mapping)
-        theirs = theirs[~theirs.index.duplicated()]
-        people = self._people.combine_first(theirs)
-        people = people.loc[
-            list(self._people.index) + [i for i in theirs.index if i not in self._people.index]
-        ]
-        people.index.name = "id"
-
-        def remap(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame.assign(
-                source=frame["source"].replace(mapping), target=frame["target"].replace(mapping)
-            )
-
-        ties = pd.concat([self._stated_ties, remap(other._stated_ties)], ignore_index=True)
-        ties = _dedupe_ties(ties, directed=self.directed or other.directed)
-        interactions = pd.concat(
-            [self._interactions, remap(other._interactions)], ignore_index=True
-        ).drop_duplicates()
-        interactions = interactions.sort_values("date", kind="stable", ignore_index=True)
-        return self._replace(
-            people=people,
-            ties=ties,
-            interactions=interactions,
-            ego=self.ego or (None if other.ego is None else mapping.get(other.ego, other.ego)),
-            directed=self.directed or other.directed,
-        )
+        merged = _merge.merge_tables(self._tables(), other._tables())
+        return self._replace(**merged._asdict())
 
     def anonymize(self, *, keep: Iterable[str] = (), key: str | bytes | None = None) -> Network:
         """A copy for sharing, every person renamed to a pseudonym such as ``p-3f9a1c2b7d04e6a8``.
@@ -581,43 +477,13 @@ class Network:
         >>> "ann" in anon.people.index
         False
         """
-        import hashlib
-        import hmac
-        import secrets
+        tables_ = _anonymize.anonymize_tables(self._tables(), keep=keep, key=key)
+        return self._replace(**tables_._asdict())
 
-        if key is None:
-            secret = secrets.token_bytes(32)
-        elif isinstance(key, str | bytes) and key:
-            secret = key.encode() if isinstance(key, str) else key
-        else:  # an empty key lets anyone recompute the pseudonyms; 0 is no key at all
-            raise InputError(
-                f"key={key!r} is not a usable secret: it must be a non-empty str or bytes",
-                fix="Pass a long random secret you keep (key=secrets.token_hex(32)), or no key "
-                "for a random one.",
-            )
-        ids = self._people.index.astype(str)
-        pseudonyms = {
-            pid: "p-" + hmac.new(secret, pid.encode(), hashlib.sha256).hexdigest()[:16]
-            for pid in ids
-        }
-        if len(set(pseudonyms.values())) < len(pseudonyms):  # 64 bits: about 1e-10 at 100k
-            raise NetgraphError("two people got the same pseudonym; call anonymize() again")
-        keep = list(keep)
-        people = self._people[[c for c in keep if c in self._people.columns]]
-        people = people.rename(index=pseudonyms)
-        people.index.name = "id"
-
-        def rename(frame: pd.DataFrame, documented: list[str]) -> pd.DataFrame:
-            frame = frame[[c for c in frame.columns if c in documented or c in keep]]
-            return frame.assign(
-                source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms)
-            )
-
-        return self._replace(
-            people=people,
-            ties=rename(self._stated_ties, _TIE_COLUMNS),
-            interactions=rename(self._interactions, _INTERACTION_COLUMNS),
-            ego=None if self.ego is None else pseudonyms[self.ego],
+    def _tables(self) -> NetworkTables:
+        """The validated tables, ego and direction as a record (for merge, anonymize, equals)."""
+        return NetworkTables(
+            self._people, self._stated_ties, self._interactions, self.ego, self.directed
         )
 
     def _replace(self, **changes: Any) -> Network:
@@ -632,6 +498,7 @@ class Network:
             "strength_model": self.strength_model,
         }
         parts.update(changes)
+        parts.pop("source", None)
         return Network(
             parts.pop("people"),
             parts.pop("ties"),
@@ -651,18 +518,7 @@ class Network:
         """
         if not isinstance(other, Network):
             return False
-        if (self.ego, self.directed) != (other.ego, other.directed):
-            return False
-        ties, other_ties = self._stated_ties, other._stated_ties
-        if not self.directed:
-            ties, other_ties = _sorted_ends(ties), _sorted_ends(other_ties)
-        return (
-            _same_frame(self._people, other._people, sort_index=True)
-            and _same_frame(ties, other_ties, by=["source", "target"])
-            and _same_frame(
-                self._interactions, other._interactions, by=list(self._interactions.columns)
-            )
-        )
+        return _compare.same_tables(self._tables(), other._tables())
 
     __eq__ = equals
     __hash__ = None  # type: ignore[assignment]
@@ -1013,130 +869,3 @@ def _empty_interactions() -> pd.DataFrame:
             "kind": pd.Series(dtype="str"),
         }
     )
-
-
-def _pair_key(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    """An integer key for each unordered pair of people positions below ``n``."""
-    return np.minimum(a, b) * n + np.maximum(a, b)
-
-
-def _pair_index(source: pd.Series, target: pd.Series) -> pd.MultiIndex:
-    """The unordered-pair key (smaller id first) used by the tie table."""
-    s = np.asarray(source, dtype=object).astype(str)
-    t = np.asarray(target, dtype=object).astype(str)
-    swap = s > t
-    lo = np.where(swap, t, s)
-    hi = np.where(swap, s, t)
-    return pd.MultiIndex.from_arrays([lo, hi], names=["source", "target"])
-
-
-class _Arcs(NamedTuple):
-    source: list[str]
-    target: list[str]
-    pair: np.ndarray  # row of the tie table
-    weight: np.ndarray  # given weight, NaN where the model decides
-
-
-def _ends(pairs: pd.MultiIndex) -> tuple[list, list]:
-    return pairs.get_level_values(0).tolist(), pairs.get_level_values(1).tolist()
-
-
-def _add_edges(G: nx.Graph, source: Iterable, target: Iterable, columns: dict) -> None:
-    """Add edges with attributes from aligned arrays, quickly.
-
-    The garbage collector is paused meanwhile: each new attribute dict would otherwise
-    trigger collections that scan the whole growing graph (half the time on a million ties).
-    """
-    names = list(columns)
-    rows = zip(*(values.tolist() for values in columns.values()), strict=True)
-    attributes = (dict(zip(names, row, strict=True)) for row in rows)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        G.add_edges_from(zip(source, target, attributes, strict=True))
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT
-
-
-def _normal_url(url: str) -> str:
-    url = url.strip().lower().rstrip("/")
-    for prefix in ("https://", "http://", "www."):
-        url = url.removeprefix(prefix)
-    return url
-
-
-def _match_people(ours: pd.DataFrame, theirs: pd.DataFrame) -> dict[str, str]:
-    """Map ids in ``theirs`` to ids in ``ours`` for people with the same e-mail or URL."""
-    mapping: dict[str, str] = {}
-    for column, normal in (("email", str.lower), ("url", _normal_url)):
-        if column not in ours.columns or column not in theirs.columns:
-            continue
-        known = {
-            normal(str(value).strip()): pid
-            for pid, value in ours[column].dropna().items()
-            if str(value).strip()
-        }
-        for pid, value in theirs[column].dropna().items():
-            match = known.get(normal(str(value).strip()))
-            if match is not None:
-                mapping.setdefault(pid, match)
-    return mapping
-
-
-def _dedupe_ties(ties: pd.DataFrame, *, directed: bool) -> pd.DataFrame:
-    """Keep one row per tie: the first one given, with gaps filled from the others."""
-    if directed:
-        key = [ties["source"], ties["target"]]
-    else:
-        pair = _pair_index(ties["source"], ties["target"])
-        key = [pair.get_level_values(0), pair.get_level_values(1)]
-    grouped = ties.groupby(key, sort=False)
-    return grouped.first().reset_index(drop=True)[list(ties.columns)]
-
-
-def _sorted_ends(ties: pd.DataFrame) -> pd.DataFrame:
-    """Undirected ties with the smaller id as the source, so that (a, b) and (b, a) match."""
-    pairs = _pair_index(ties["source"], ties["target"])
-    return ties.assign(
-        source=pairs.get_level_values(0).to_numpy(), target=pairs.get_level_values(1).to_numpy()
-    )
-
-
-def _same_frame(
-    a: pd.DataFrame, b: pd.DataFrame, *, sort_index: bool = False, by: Iterable[str] = ()
-) -> bool:
-    if set(a.columns) != set(b.columns) or len(a) != len(b):
-        return False
-    b = b[list(a.columns)]
-    if sort_index:
-        a, b = a.sort_index(), b.sort_index()
-        if not a.index.astype(str).equals(b.index.astype(str)):
-            return False
-    by = [c for c in by if c in a.columns]
-    if by:
-        a = a.astype(object).sort_values(by, kind="stable", ignore_index=True)
-        b = b.astype(object).sort_values(by, kind="stable", ignore_index=True)
-    for column in a.columns:
-        x, y = a[column], b[column]
-        if pd.api.types.is_numeric_dtype(x) and pd.api.types.is_numeric_dtype(y):
-            if not np.allclose(x.to_numpy(float), y.to_numpy(float), equal_nan=True):
-                return False
-            continue
-        xs = x.astype(object).where(x.notna(), None).map(_canonical)
-        ys = y.astype(object).where(y.notna(), None).map(_canonical)
-        if list(xs) != list(ys):
-            return False
-    return True
-
-
-def _canonical(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, pd.Timestamp | np.datetime64):
-        return pd.Timestamp(value).isoformat()
-    return str(value)

@@ -553,7 +553,7 @@ class Store:
 
     def _identities(self, network: Any) -> dict[str, str]:
         """Map each id of `network` to its id in the store (Network.merge's identity rule)."""
-        from netgraph.network import _match_people  # the one identity rule (Network.merge)
+        from netgraph.merge import match_people  # the one identity rule (Network.merge)
 
         incoming = network.people
         ids = [str(i) for i in incoming.index]
@@ -562,7 +562,7 @@ class Store:
         if columns:
             stored = self._fields_frame(columns)
             if len(stored):
-                mapping.update(_match_people(stored, incoming[columns]))
+                mapping.update(match_people(stored, incoming[columns]))
         ego = self.ego
         if ego is not None and network.ego is not None:
             mapping[str(network.ego)] = ego

@@ -30,7 +30,7 @@ def sample():
     >>> net.ego
     'me'
     """
-    from netgraph.io.formats import read_csv
+    from netgraph.readers import read_csv
 
     data = resources.files("netgraph.datasets") / "data"
     with (

@@ -1,9 +1,12 @@
 """Read and write whole networks: a CSV folder, JSON and GraphML, each round-tripping exactly.
 
 ``to_csv`` writes ``people.csv``, ``ties.csv``, ``interactions.csv`` and a small
-``netgraph.json`` (ego, direction); ``read_csv`` reads either such a folder or the user's own
-files. Cells and column names that a spreadsheet would run as a formula (starting with
-``=``, ``+``, ``-`` or ``@``) are written with a leading apostrophe, the OWASP advice against
+``netgraph.json`` (ego, direction); ``read_csv_tables`` reads either such a folder or the user's
+own files. Readers return a :class:`netgraph.io.NetworkTables`; the public ``read_*``
+functions that return a Network are in :mod:`netgraph.readers`.
+
+Cells and column names that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-`` or ``@``) are written with a leading apostrophe, the OWASP advice against
 CSV injection; ``read_csv`` of a folder written by netgraph removes it again.
 """
 
@@ -18,10 +21,19 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.errors import InputError, UnknownPersonError
+from netgraph.errors import InputError
 from netgraph.io import tables
+from netgraph.io.record import NetworkTables, TablesLike
 
-__all__ = ["read_csv", "read_graphml", "read_json", "to_csv", "to_graphml", "to_json"]
+__all__ = [
+    "graph_tables",
+    "read_csv_tables",
+    "read_graphml_tables",
+    "read_json_tables",
+    "to_csv",
+    "to_graphml",
+    "to_json",
+]
 
 _META = "netgraph.json"
 # Cells starting with these are written with a leading "'". The apostrophe itself is on the
@@ -44,16 +56,12 @@ _GRAPH_KEYS = (
 Source = str | os.PathLike | IO
 
 
-def read_csv(
+def read_csv_tables(
     people: Source | None = None,
     ties: Source | None = None,
     interactions: Source | None = None,
-    *,
-    ego: str | None = None,
-    directed: bool = False,
-    **options: Any,
-):
-    """Read a network from CSV files (paths or file objects), or from a folder ``to_csv`` wrote.
+) -> NetworkTables:
+    """Read a network's tables from CSV files (paths or file objects), or a ``to_csv`` folder.
 
     Parameters
     ----------
@@ -63,25 +71,21 @@ def read_csv(
     ties, interactions : path or file, optional
         Stated ties (``source``, ``target``, optional ``kind``, ``since``, ``closeness``) and
         dated interactions (``source``, ``target``, ``date``, optional ``channel``, ``kind``).
-    ego : str, optional
-        The id of the person whose network this is.
-    **options
-        Passed to :class:`netgraph.Network` (``directed``, ``today``, ``strength_model``).
 
     Returns
     -------
-    Network
+    NetworkTables
+        The tables as read (validated when they become a :class:`netgraph.Network`; each
+        records its file in ``attrs["file"]`` for the errors), with the ego and direction a
+        folder written by ``to_csv`` stores.
 
     Raises
     ------
     InputError
         For a file netgraph cannot use; the message names the file, row and column.
     """
-    from netgraph.network import Network
-
     if people is not None and _is_dir(people):
-        return _read_folder(Path(people), ego=ego, directed=directed, **options)
-    # Network validates each table once; read_table records the file name for its errors.
+        return _read_folder(Path(people))
     people_df = None if people is None else tables.read_table(people, name=_name(people, "people"))
     ties_df = None if ties is None else _read_log(ties, _name(ties, "ties"))
     inter_df = (
@@ -89,7 +93,7 @@ def read_csv(
         if interactions is None
         else _read_log(interactions, _name(interactions, "interactions"))
     )
-    return Network(people_df, ties_df, inter_df, ego=ego, directed=directed, **options)
+    return NetworkTables(people_df, ties_df, inter_df)
 
 
 def _read_log(source: Source, name: str) -> pd.DataFrame | None:
@@ -104,7 +108,7 @@ def _read_log(source: Source, name: str) -> pd.DataFrame | None:
     return frame
 
 
-def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
+def to_csv(net: TablesLike, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
     """Write ``people.csv``, ``ties.csv``, ``interactions.csv`` and ``netgraph.json`` to a folder.
 
     Returns the folder. With ``escape_formulas`` (the default), text cells and column names
@@ -137,7 +141,7 @@ def to_csv(net, folder: str | os.PathLike, *, escape_formulas: bool = True) -> P
     return folder
 
 
-def to_json(net, path: str | os.PathLike) -> Path:
+def to_json(net: TablesLike, path: str | os.PathLike) -> Path:
     """Write the network as one JSON document (people, ties, interactions, ego, direction)."""
     doc = {
         "format": "netgraph",
@@ -154,11 +158,16 @@ def to_json(net, path: str | os.PathLike) -> Path:
     return path
 
 
-def read_json(path: str | os.PathLike, *, ego: str | None = None, **options: Any):
-    """Read a network written by :func:`to_json`; ``ego`` replaces the file's.
+def read_json_tables(path: str | os.PathLike) -> NetworkTables:
+    """Read the tables of a network written by :func:`to_json`.
 
     Errors name the file and the table, such as ``net.json (ties), row 2``: rows count the
     records of that table from 1.
+
+    Returns
+    -------
+    NetworkTables
+        The tables with the stored ego and direction; ``source`` is ``path``.
     """
     doc = _read_json_object(path, fix=_JSON_FIX)
     if doc.get("format") != "netgraph":
@@ -169,19 +178,17 @@ def read_json(path: str | os.PathLike, *, ego: str | None = None, **options: Any
     }
     dates = _names(doc.get("people_dates"), "people_dates", file=path, fix=_JSON_FIX)
     frames["people"] = _restore_dates(frames["people"], dates)
-    return _network(
+    return NetworkTables(
         frames["people"],
         frames["ties"],
         frames["interactions"],
-        ego=ego,
-        stored_ego=_text(doc.get("ego"), "ego", file=path, fix=_JSON_FIX),
+        ego=_text(doc.get("ego"), "ego", file=path, fix=_JSON_FIX),
         directed=bool(doc.get("directed")),
-        file=path,
-        **options,
+        source=path,
     )
 
 
-def to_graphml(net, path: str | os.PathLike) -> Path:
+def to_graphml(net: TablesLike, path: str | os.PathLike) -> Path:
     """Write the graph as GraphML for Gephi, Cytoscape or yEd.
 
     Nodes carry the people's attributes, edges the tie strength as ``weight`` and the stated
@@ -210,13 +217,16 @@ def to_graphml(net, path: str | os.PathLike) -> Path:
     return path
 
 
-def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: Any):
-    """Read a GraphML file: one written by :func:`to_graphml` exactly, any other as a graph.
+def read_graphml_tables(path: str | os.PathLike) -> NetworkTables:
+    """Read the tables of a GraphML file: one written by :func:`to_graphml` exactly, any other
+    as a graph (see :func:`graph_tables`: node attributes become people columns, the edge
+    ``weight`` the tie strength, and errors name ``path (nodes)`` or ``path (edges)``).
 
-    ``ego`` replaces the ego stored in a file written by :func:`to_graphml`.
-
-    A foreign file is read with :meth:`Network.from_graph` (node attributes become people
-    columns, the edge ``weight`` the tie strength).
+    Returns
+    -------
+    NetworkTables
+        The tables, with the ego stored by :func:`to_graphml` (None in a foreign file) and the
+        graph's direction; ``source`` is ``path``.
     """
     try:
         G = nx.read_graphml(path)
@@ -225,7 +235,7 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
             f"not a readable GraphML file ({err})", file=path, fix="Check the file is GraphML."
         ) from err
     if not any(key in G.graph for key in _GRAPH_KEYS):
-        return _foreign_graph(G, path, ego=ego, **options)
+        return graph_tables(G, file=path)
     # Written by to_graphml, perhaps edited since (in Gephi, say): read every node and edge
     # attribute, and the stored column lists for columns that no node or edge holds.
     stored = {key: _graph_json(G, key, path) for key in _GRAPH_KEYS}
@@ -252,42 +262,57 @@ def read_graphml(path: str | os.PathLike, *, ego: str | None = None, **options: 
         file=f"{os.fspath(path)} (netgraph_interactions)",
         fix=_GRAPHML_FIX,
     )
-    return _network(
+    return NetworkTables(
         people,
         ties,
         interactions,
-        ego=ego,
-        stored_ego=G.graph.get("netgraph_ego") or None,
+        ego=G.graph.get("netgraph_ego") or None,
         directed=G.is_directed(),
-        file=path,
-        **options,
+        source=path,
     )
 
 
-# -- helpers ---------------------------------------------------------------------------------
+def graph_tables(G: nx.Graph, *, file: str | os.PathLike | None = None) -> NetworkTables:
+    """The people and ties of a networkx graph, leaving the graph unchanged.
 
+    Node attributes become people columns (see :func:`node_attributes`); the edge attribute
+    ``weight`` becomes the given tie weight (1.0 where absent), and ``kind``, ``since`` and
+    ``closeness`` are kept. Node ids become strings.
 
-def _foreign_graph(G: nx.Graph, path: str | os.PathLike, *, ego: str | None, **options: Any):
-    """:meth:`Network.from_graph` with errors that name the file, as ``g.graphml (edges)``.
+    Parameters
+    ----------
+    G : networkx.Graph
+        Any graph or digraph.
+    file : str or path-like, optional
+        The file the graph was read from: errors then name ``file (nodes)`` and
+        ``file (edges)`` and count nodes and edges from 1. Without it the tables are called
+        ``people`` and ``ties`` with rows from 0.
 
-    ``from_graph`` numbers the nodes and edges from 0 as tables called ``people`` and
-    ``ties``; errors count them from 1, as for files :func:`to_graphml` wrote.
+    Returns
+    -------
+    NetworkTables
+        People and ties, no interactions, no ego; ``directed`` is the graph's.
     """
-    from netgraph.network import Network
+    people = pd.DataFrame.from_dict(
+        {str(n): node_attributes(str(n), d) for n, d in G.nodes(data=True)},
+        orient="index",
+    )
+    people.index.name = "id"
+    people = people.reset_index()
+    rows = []
+    for u, v, d in G.edges(data=True):
+        row = {c: d[c] for c in ("kind", "since", "closeness") if c in d}
+        row.update(source=str(u), target=str(v), weight=d.get("weight", 1.0))
+        rows.append(row)
+    ties = pd.DataFrame(rows, columns=None if rows else ["source", "target", "weight"])
+    if file is not None:
+        for frame, part in ((people, "nodes"), (ties, "edges")):
+            frame.index += 1
+            frame.attrs["file"] = f"{os.fspath(file)} ({part})"
+    return NetworkTables(people, ties, None, directed=G.is_directed(), source=file)
 
-    try:
-        return Network.from_graph(G, ego=ego, **options)
-    except InputError as err:
-        part = {"people": "nodes", "ties": "edges"}.get(err.file)
-        if part is None:
-            raise
-        raise InputError(
-            err.problem,
-            file=f"{os.fspath(path)} ({part})",
-            row=err.row + 1 if isinstance(err.row, int) else err.row,
-            column=err.column,
-            fix=err.fix,
-        ) from err
+
+# -- helpers ---------------------------------------------------------------------------------
 
 
 def _is_dir(source: Source) -> bool:
@@ -304,7 +329,7 @@ def _name(source: Source, default: str) -> str:
     )
 
 
-def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: Any):
+def _read_folder(folder: Path) -> NetworkTables:
     meta_path = folder / _META
     meta = _read_json_object(meta_path, fix=_META_FIX) if meta_path.exists() else {}
     if not (folder / "people.csv").exists() and not (folder / "ties.csv").exists():
@@ -324,50 +349,17 @@ def _read_folder(folder: Path, *, ego: str | None, directed: bool, **options: An
                 frame = frame.apply(_unescape_column)
                 frame.columns = [_unescape(c) for c in frame.columns]
             frames[name] = frame
-    directed = directed or bool(meta.get("directed", False))
     people, ties, inter = (frames.get(n) for n in ("people", "ties", "interactions"))
     dates = _names(meta.get("people_dates"), "people_dates", file=meta_path, fix=_META_FIX)
     people = _restore_dates(people, dates)
-    stored_ego = _text(meta.get("ego"), "ego", file=meta_path, fix=_META_FIX)
-    return _network(
+    return NetworkTables(
         people,
         ties,
         inter,
-        ego=ego,
-        stored_ego=stored_ego,
-        directed=directed,
-        file=meta_path,
-        **options,
+        ego=_text(meta.get("ego"), "ego", file=meta_path, fix=_META_FIX),
+        directed=bool(meta.get("directed", False)),
+        source=meta_path,
     )
-
-
-def _network(
-    people,
-    ties,
-    interactions,
-    *,
-    ego: str | None,
-    stored_ego: str | None,
-    file: str | os.PathLike,
-    **options: Any,
-):
-    """A Network with the caller's ego, else the one stored in ``file``.
-
-    An unknown stored ego is an InputError naming the file; an unknown ego from the caller
-    stays an UnknownPersonError.
-    """
-    from netgraph.network import Network
-
-    if ego is not None or stored_ego is None:
-        return Network(people, ties, interactions, ego=ego, **options)
-    try:
-        return Network(people, ties, interactions, ego=stored_ego, **options)
-    except UnknownPersonError as err:
-        raise InputError(
-            f"the ego {stored_ego!r} is not one of the people",
-            file=file,
-            fix="Set the ego to the id of one of the people, or to null.",
-        ) from err
 
 
 def _read_json_object(path: str | os.PathLike, *, fix: str) -> dict:

@@ -1,0 +1,61 @@
+"""The record every reader in :mod:`netgraph.io` returns: a network's tables, not a Network.
+
+``io`` reads and writes tables only; :mod:`netgraph.readers` turns a :class:`NetworkTables`
+into a :class:`netgraph.Network`, so data flows one way (files -> io -> Network).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple, Protocol
+
+import pandas as pd
+
+__all__ = ["NetworkTables", "TablesLike"]
+
+
+class NetworkTables(NamedTuple):
+    """The tables of one network as read from files, before validation.
+
+    Attributes
+    ----------
+    people, ties, interactions : pandas.DataFrame or None
+        The three tables (see :class:`netgraph.Network` for their columns); None for a table
+        the source does not have.
+    ego : str or None
+        The ego the source names (a file written by ``to_csv``, ``to_json`` or
+        ``to_graphml`` stores one; a contact export names the user), else None.
+    directed : bool
+        Whether the source describes a directed network.
+    source : str or None
+        The file that stored ``ego``, named in an error when the ego is not one of the people.
+    """
+
+    people: pd.DataFrame | None
+    ties: pd.DataFrame | None
+    interactions: pd.DataFrame | None
+    ego: str | None = None
+    directed: bool = False
+    source: str | os.PathLike | None = None
+
+
+class TablesLike(Protocol):
+    """What the writers in :mod:`netgraph.io.formats` read from a network (a Network is one)."""
+
+    @property
+    def people(self) -> pd.DataFrame: ...
+
+    @property
+    def stated_ties(self) -> pd.DataFrame: ...
+
+    @property
+    def interactions(self) -> pd.DataFrame: ...
+
+    @property
+    def ties(self) -> pd.DataFrame: ...
+
+    @property
+    def ego(self) -> str | None: ...
+
+    @property
+    def directed(self) -> bool: ...

@@ -1,0 +1,225 @@
+"""The public readers: files in, a :class:`netgraph.Network` out.
+
+Each reads the tables with :mod:`netgraph.io` (which never builds a Network) and validates
+them into a Network here. Options common to all: ``today`` and ``strength_model`` (see
+:class:`netgraph.Network`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from netgraph import strength as _strength
+from netgraph.errors import InputError, UnknownPersonError
+from netgraph.io import contacts, formats
+from netgraph.io.record import NetworkTables
+from netgraph.network import Network
+
+__all__ = ["read_csv", "read_graphml", "read_json", "read_linkedin", "read_vcard"]
+
+Source = str | os.PathLike | IO
+
+
+def read_csv(
+    people: Source | None = None,
+    ties: Source | None = None,
+    interactions: Source | None = None,
+    *,
+    ego: str | None = None,
+    directed: bool = False,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a network from CSV files (paths or file objects), or from a folder ``to_csv`` wrote.
+
+    Parameters
+    ----------
+    people : path or file, optional
+        One row per person with an ``id`` column; other columns become attributes. A folder
+        reads ``people.csv``, ``ties.csv`` and ``interactions.csv`` from it.
+    ties, interactions : path or file, optional
+        Stated ties (``source``, ``target``, optional ``kind``, ``since``, ``closeness``) and
+        dated interactions (``source``, ``target``, ``date``, optional ``channel``, ``kind``).
+    ego : str, optional
+        The id of the person whose network this is (replaces the one a folder stores).
+    directed : bool, default False
+        Whether the ties are directed (a folder written from a directed network is).
+    today : date-like, optional
+        The reference date for recency; None means the latest interaction date.
+    strength_model : netgraph.StrengthModel, optional
+        The tie-strength model; None uses the documented defaults.
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    InputError
+        For a file netgraph cannot use; the message names the file, row and column.
+    """
+    return _network(
+        formats.read_csv_tables(people, ties, interactions),
+        ego=ego,
+        directed=directed,
+        today=today,
+        strength_model=strength_model,
+    )
+
+
+def read_json(
+    path: str | os.PathLike,
+    *,
+    ego: str | None = None,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a network written by :meth:`Network.to_json`; ``ego`` replaces the file's.
+
+    Errors name the file and the table, such as ``net.json (ties), row 2``: rows count the
+    records of that table from 1. ``today`` and ``strength_model`` are as for
+    :func:`read_csv`.
+
+    Returns
+    -------
+    Network
+    """
+    return _network(
+        formats.read_json_tables(path), ego=ego, today=today, strength_model=strength_model
+    )
+
+
+def read_graphml(
+    path: str | os.PathLike,
+    *,
+    ego: str | None = None,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a GraphML file: one written by :meth:`Network.to_graphml` exactly, any other as a graph.
+
+    ``ego`` replaces the ego stored in a file written by ``to_graphml``. A foreign file is
+    read as by :meth:`Network.from_graph` (node attributes become people columns, the edge
+    ``weight`` the tie strength). ``today`` and ``strength_model`` are as for
+    :func:`read_csv`.
+
+    Returns
+    -------
+    Network
+    """
+    return _network(
+        formats.read_graphml_tables(path), ego=ego, today=today, strength_model=strength_model
+    )
+
+
+def read_linkedin(
+    source: Source,
+    *,
+    me: str = "me",
+    directed: bool = False,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read LinkedIn's ``Connections.csv`` export as an ego network.
+
+    Request it under *Settings > Data privacy > Get a copy of your data > Connections*. The
+    ego ``me`` is tied to every connection (kind ``"linkedin"``, ``since`` = *Connected On*);
+    people are identified by their profile URL, which :meth:`Network.merge` uses to match
+    them with other sources.
+
+    Parameters
+    ----------
+    source : path or file
+        The ``Connections.csv`` file, with or without LinkedIn's ``Notes:`` preamble.
+    me : str, default "me"
+        The id to give yourself, the ego.
+    directed, today, strength_model
+        As for :class:`netgraph.Network`.
+
+    Returns
+    -------
+    Network
+    """
+    return _network(
+        contacts.read_linkedin_tables(source, me=me),
+        directed=directed,
+        today=today,
+        strength_model=strength_model,
+    )
+
+
+def read_vcard(
+    source: Source,
+    *,
+    me: str = "me",
+    directed: bool = False,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a vCard address book (``.vcf``; vCard 2.1, 3.0 and 4.0) as an ego network.
+
+    Google Contacts, Apple Contacts and Outlook all export this format. Each contact is tied
+    to the ego ``me`` (kind ``"contact"``); people are identified by e-mail where they have one,
+    otherwise by their name as a slug (see :func:`netgraph.io.read_vcard_people`).
+
+    Parameters
+    ----------
+    source : path or file
+        The ``.vcf`` file.
+    me : str, default "me"
+        The id to give yourself, the ego. An id made from a name never takes it: a contact
+        named "Me" becomes ``me-2``. When ``me`` is an e-mail address and a card has it (your
+        own card), that card describes the ego and is not a contact; a warning says so.
+    directed, today, strength_model
+        As for :class:`netgraph.Network`.
+
+    Returns
+    -------
+    Network
+
+    Warns
+    -----
+    NetgraphWarning
+        When a card became the ego (its e-mail address is ``me``), besides the warnings of
+        :func:`netgraph.io.read_vcard_people`.
+    """
+    return _network(
+        contacts.read_vcard_tables(source, me=me),
+        directed=directed,
+        today=today,
+        strength_model=strength_model,
+    )
+
+
+def _network(
+    tables: NetworkTables,
+    *,
+    ego: str | None = None,
+    directed: bool = False,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """A Network from read tables, with the caller's ego, else the one the source stores.
+
+    An unknown stored ego is an InputError naming the file that stores it; an unknown ego
+    from the caller stays an UnknownPersonError.
+    """
+    options = {
+        "directed": directed or tables.directed,
+        "today": today,
+        "strength_model": strength_model,
+    }
+    people, ties, interactions = tables.people, tables.ties, tables.interactions
+    if ego is not None or tables.ego is None:
+        return Network(people, ties, interactions, ego=ego, **options)
+    try:
+        return Network(people, ties, interactions, ego=tables.ego, **options)
+    except UnknownPersonError as err:
+        if tables.source is None:
+            raise
+        raise InputError(
+            f"the ego {tables.ego!r} is not one of the people",
+            file=tables.source,
+            fix="Set the ego to the id of one of the people, or to null.",
+        ) from err
