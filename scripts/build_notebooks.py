@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SHARED = Path(os.environ.get("NETGRAPH_SHARED_DATA") or ROOT.parent / "shared" / "data")
 CELL_TIMEOUT = 600  # seconds, per cell
+TEMP_CELL = re.compile(r"\S*ipykernel_\d+[/\\]\d+\.py")  # the file a kernel runs a cell from
 MAX_OUTPUT = 500_000  # bytes of one output kept in a committed notebook
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -76,9 +78,15 @@ def execute(nb: nbformat.NotebookNode, *, timeout: int = CELL_TIMEOUT) -> nbform
 
 
 def shrink(nb: nbformat.NotebookNode, limit: int = MAX_OUTPUT) -> nbformat.NotebookNode:
-    """Replace each output larger than ``limit`` bytes by a one-line note, in place."""
+    """Replace each output larger than ``limit`` bytes by a one-line note, in place.
+
+    Also names a cell ``<cell>`` in warnings instead of the kernel's temporary file (a path
+    with a process id, different at each run).
+    """
     for cell in nb.cells:
         for i, output in enumerate(cell.get("outputs", [])):
+            if output.output_type == "stream":
+                output.text = TEMP_CELL.sub("<cell>", output.text)
             size = len(json.dumps(output))
             if size > limit:
                 what = "interactive view" if "text/html" in output.get("data", {}) else "output"

@@ -172,3 +172,18 @@ def test_the_extension_converts_simple_tables_and_literal_blocks():
         "",
     ]
     assert convert("Indented ::\n\n    code") == "Indented\n\n    code"
+
+
+def test_every_executed_notebook_is_a_page_with_its_outputs(site):
+    out, _ = site
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert notebooks
+    home = (out / "index.html").read_text(encoding="utf-8")
+    for path in notebooks:
+        page = out / "notebooks" / path.stem / "index.html"
+        assert page.is_file(), page
+        assert f"notebooks/{path.stem}/" in home, f"{path.stem} is missing from the nav"
+    quickstart = (out / "notebooks/01_quickstart/index.html").read_text(encoding="utf-8")
+    assert '<img class="nb-plot"' in quickstart and 'src="data:image/png;base64,' in quickstart
+    assert "<table" in quickstart  # a DataFrame, as pandas wrote it
+    assert 'class="language-python' in quickstart or "highlight" in quickstart
