@@ -70,22 +70,61 @@ def test_hand_worked_tiny_example():
     ac = table.loc[("a", "c")]
     # No interactions: frequency = recency = reciprocity = 0; known since 365 days:
     # duration = 1 - e^-0.5 = 0.393469; one stated kind: multiplexity = 1 - e^-0.5 = 0.393469.
-    # S = (0.15*0.393469 + 0.15*0.393469 + 1.0*0.8) / (1.0 + 1.0) = 0.459020
-    # strength = 0.05 + 0.95 * 0.459020 = 0.486069
+    # With no behaviour to measure the strength is the stated closeness (issue 11).
     assert ac[["frequency", "recency", "reciprocity"]].tolist() == [0.0, 0.0, 0.0]
     assert ac["duration"] == pytest.approx(0.393469, abs=1e-6)
     assert ac["multiplexity"] == pytest.approx(0.393469, abs=1e-6)
-    assert ac["strength"] == pytest.approx(0.486069, abs=1e-6)
+    assert ac["strength"] == 0.8
+    assert ac["evidence"] == "stated" and ac["probability"] == 1.0
+    assert table.loc[("a", "b"), "evidence"] == "observed"
     assert ac["kind"] == "friend" and ac["closeness"] == 0.8 and ac["n_interactions"] == 0
     assert pd.isna(ac["first_contact"]) and pd.isna(ac["usual_interval_days"])
 
 
-def test_stated_tie_with_nothing_else_gets_the_floor():
+def test_stated_tie_with_nothing_else_knows_each_other_never_the_floor():
+    # Issue 11: a stated tie with no interactions is "know each other" (0.5 on Burt's GSS
+    # scale), or its stated closeness; the floor (0.05) is for ties with interactions.
     table = tie_strength(pd.DataFrame({"source": ["a"], "target": ["b"]}))
-    assert table["strength"].tolist() == [pytest.approx(0.05)]
+    assert table["strength"].tolist() == [0.5]
     assert (table[list(COMPONENTS)] == 0).all(axis=None)
-    with_kind = tie_strength(pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["mentor"]}))
-    assert with_kind["strength"].iloc[0] > table["strength"].iloc[0] > 0
+    close = tie_strength(pd.DataFrame({"source": ["a"], "target": ["b"], "closeness": [1.0]}))
+    assert close["strength"].tolist() == [1.0]
+    model = StrengthModel(stated_closeness=0.3)
+    assert tie_strength(pd.DataFrame({"source": ["a"], "target": ["b"]}), model=model)[
+        "strength"
+    ].tolist() == [0.3]
+
+
+def test_evidence_stated_beats_observed_beats_inferred():
+    ties = pd.DataFrame(
+        {
+            "source": ["a", "a", "c", "c"],
+            "target": ["b", "c", "d", "d"],
+            "evidence": ["inferred", "inferred", "inferred", None],
+            "probability": [0.3, 0.4, 0.2, None],
+        }
+    )
+    log = log_frame([("a", "c", 1)])
+    table = tie_strength(ties, log, today=TODAY)
+    assert table["evidence"].tolist() == ["inferred", "observed", "stated"]
+    assert table["probability"].tolist() == [0.3, 1.0, 1.0]
+    assert table.loc[("a", "b"), "strength"] == 0.5
+    with pytest.raises(InputError, match="evidence"):
+        tie_strength(ties.assign(evidence="rumoured"))
+    with pytest.raises(InputError, match="probability"):
+        tie_strength(ties.assign(probability=0.0))
+
+
+def test_interaction_weight_counts_in_frequency_and_reciprocity():
+    # Newman (2001): a co-attendance row among n people weighs 1/(n-1).
+    log = log_frame([("a", "b", 1), ("b", "a", 2), ("c", "d", 1), ("d", "c", 2)])
+    log["weight"] = [1.0, 1.0, 0.25, 0.25]
+    table = tie_strength(interactions=log, today=TODAY)
+    ab, cd = table.loc[("a", "b")], table.loc[("c", "d")]
+    assert cd["frequency"] < ab["frequency"] and cd["reciprocity"] < ab["reciprocity"]
+    assert cd["n_interactions"] == ab["n_interactions"] == 2
+    with pytest.raises(InputError, match="weight"):
+        tie_strength(interactions=log.assign(weight=0.0))
 
 
 def test_usual_interval_is_the_median_gap_between_distinct_days():
@@ -212,6 +251,8 @@ DTYPES = {
     "last_contact": "datetime64[us]",
     "usual_interval_days": "float64",
     **dict.fromkeys((*COMPONENTS, "strength"), "float64"),
+    "evidence": "str",
+    "probability": "float64",
 }
 
 
@@ -344,7 +385,9 @@ def reference_table(ties, log, today, model):
             "last_contact": mine["date"].max() if len(mine) else pd.NaT,
             "usual_interval_days": float(np.median(gaps)) if gaps else np.nan,
             **comp,
-            "strength": model.floor + (1 - model.floor) * num / den,
+            "strength": model.floor + (1 - model.floor) * num / den
+            if len(mine)
+            else max(model.stated_closeness if np.isnan(closeness) else closeness, model.floor),
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 

@@ -65,7 +65,10 @@ def tie_table(
 def edge_columns(table: pd.DataFrame) -> dict[str, np.ndarray]:
     """The graph's edge attributes, one array each, aligned with the tie table."""
     return {
-        "weight": table["strength"].to_numpy(float),
+        # issue 11: an inferred tie weighs its expected strength, strength x probability
+        "weight": (table["strength"] * table["probability"]).to_numpy(float),
+        "probability": table["probability"].to_numpy(float),
+        "evidence": table["evidence"].astype(object).to_numpy(),
         "last_contact": table["last_contact"].astype(object).to_numpy(),
         "n_interactions": table["n_interactions"].to_numpy(int),
         "kind": table["kind"].astype(object).where(table["kind"].notna(), None).to_numpy(),

@@ -19,8 +19,10 @@ from netgraph.io.record import NetworkTables
 __all__ = ["INTERACTION_COLUMNS", "TIE_COLUMNS", "anonymize_tables"]
 
 # The columns of ties and interactions that netgraph reads (anonymize keeps only these).
-TIE_COLUMNS = ["source", "target", "kind", "since", "closeness", "weight"]
-INTERACTION_COLUMNS = ["source", "target", "date", "channel", "kind"]
+TIE_COLUMNS = [
+    *("source", "target", "kind", "since", "closeness", "weight", "evidence", "probability")
+]
+INTERACTION_COLUMNS = ["source", "target", "date", "channel", "kind", "weight", "event"]
 
 
 def anonymize_tables(

@@ -245,6 +245,9 @@ class _Model:
     def probabilities(self) -> sparse.coo_matrix:
         """Upper-triangle sparse matrix of the probabilities of pairs sharing a group."""
         members = self.groups.members
+        n = members.shape[0]
+        if not members.shape[1]:
+            return sparse.coo_matrix((n, n))
         log_miss = np.log1p(-np.clip(self.rate, 0.0, 1 - _EPS))
         shared = sparse.triu(members @ members.T, k=1).tocoo()
         logged = sparse.triu(members @ sparse.diags(log_miss) @ members.T, k=1).tocsr()
@@ -384,6 +387,8 @@ def choose_questions(
         raise InputError(f"k must be a non-negative number of questions, not {k!r}")
     model = _setup(people, ego=ego, by=by, answers=answers)
     groups = model.groups
+    if not groups.members.shape[1]:
+        k = 0
     members = groups.members.tocsc()
     P = model.probabilities().tocsr()
     n = len(groups.contacts)

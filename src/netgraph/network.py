@@ -164,7 +164,10 @@ class Network:
         """The people as a networkx graph with edge ``weight`` = tie strength.
 
         Nodes carry the people columns as attributes; edges carry ``weight``,
-        ``last_contact``, ``n_interactions`` and ``kind``. A DiGraph when the network is
+        ``probability``, ``evidence``, ``last_contact``, ``n_interactions`` and ``kind``. An
+        inferred tie (see :meth:`infer_ties`) weighs strength x probability, its expected
+        strength, in every analysis and recommendation; stated and observed ties have
+        probability 1. A DiGraph when the network is
         directed: an arc for each direction seen in the ties or interactions. Built once and
         cached; copy it before changing it.
         """
@@ -216,7 +219,7 @@ class Network:
             people,
             people.get_indexer(table.index.get_level_values("source")),
             people.get_indexer(table.index.get_level_values("target")),
-            table["strength"].to_numpy(float),
+            (table["strength"] * table["probability"]).to_numpy(float),
         )
 
     def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
@@ -736,6 +739,207 @@ class Network:
     def _affiliations_quiet(self, columns: Any, affiliations: Any) -> pd.DataFrame:
         """The affiliations for groups(), groups_to_join() and group(); warns at the caller."""
         return self.affiliations(columns, table=affiliations, _stacklevel=4)
+
+    # -- who knows whom (issue 11: netgraph.inference; thin wrappers, owned by the `infer`
+    # -- helper) ---------------------------------------------------------------------------
+
+    @property
+    def answers(self) -> pd.DataFrame:
+        """The user's answers about who knows whom: ``a``, ``b``, ``knows`` (see
+        :meth:`confirm_ties`). A no is a known non-tie: never inferred nor asked again."""
+        answers = self.__dict__.get("_answers")
+        if answers is None:
+            return pd.DataFrame({"a": [], "b": [], "knows": []}).astype(
+                {"a": object, "b": object, "knows": bool}
+            )
+        return answers
+
+    def infer_ties(
+        self, by: str | Iterable[str] | None = None, *, min_probability: float = 0.01
+    ) -> Network:
+        """Infer ties between contacts who share circles or affiliations.
+
+        Each pair of contacts (everyone but the ego) who share a group, a value of a
+        ``;``-separated people column, gets a tie with ``evidence`` "inferred" and a
+        calibrated ``probability`` (see :mod:`netgraph.inference` for the model and what it
+        was fitted on). Pairs with a stated or observed tie keep it; pairs answered "no"
+        (:meth:`confirm_ties`) are never inferred. Analyses weigh an inferred tie by
+        strength x probability.
+
+        Parameters
+        ----------
+        by : str or list of str, optional
+            The people columns to infer from; default those present of ``circles``,
+            ``groups``, ``company``, ``school``, ``city`` and ``hometown``.
+        min_probability : float, default 0.01
+            Pairs less likely than this get no tie.
+
+        Returns
+        -------
+        Network
+            A new network with the inferred ties added (inferred ties of this network are
+            replaced).
+
+        Examples
+        --------
+        >>> people = pd.DataFrame({"id": ["me", "ann", "bo"], "company": ["", "Acme", "Acme"]})
+        >>> star = pd.DataFrame({"source": "me", "target": ["ann", "bo"]})
+        >>> net = Network(people, star, ego="me").infer_ties()
+        >>> tie = net.ties.loc[("ann", "bo")]
+        >>> print(tie["evidence"], f"{tie['probability']:.2f}")
+        inferred 0.45
+        """
+        from netgraph import inference
+
+        base = self._without_inferred()
+        known = base.ties.index.to_frame(index=False)
+        found = inference.tie_probabilities(
+            self._people,
+            ego=self.ego,
+            by=None if by is None else ([by] if isinstance(by, str) else list(by)),
+            answers=self.answers,
+            known=known,
+            min_probability=min_probability,
+        )
+        rows = pd.DataFrame(
+            {
+                "source": found["source"].astype(str),
+                "target": found["target"].astype(str),
+                "evidence": "inferred",
+                "probability": found["probability"].to_numpy(float),
+                "weight": np.nan,
+            }
+        )
+        stated = base._stated_ties
+        if "evidence" not in stated.columns:
+            stated = stated.assign(evidence="stated", probability=1.0)
+        ties = pd.concat([stated, rows], ignore_index=True) if len(rows) else stated
+        out = base._replace(ties=ties)
+        out.__dict__["_answers"] = self.__dict__.get("_answers")
+        out.__dict__["_inferred_by"] = ("by", by)
+        return out
+
+    def who_knows_whom(self, k: int = 20, *, by: str | Iterable[str] | None = None):
+        """The questions about who knows whom whose answers would change the analysis most.
+
+        Not merely the likeliest pairs: a pair is worth asking when its answer moves many
+        expected ties at once, because a yes or no inside a circle or affiliation updates how
+        likely every other pair of that group is to know each other (see
+        :func:`netgraph.inference.choose_questions`). Answered pairs and pairs with a known tie
+        are never asked. Answer them with :meth:`confirm_ties`, in a spreadsheet
+        (:func:`netgraph.io.answers.write_questions`) or with ``netgraph ask``.
+
+        Returns
+        -------
+        DataFrame
+            ``a``, ``b``, ``a_name``, ``b_name``, ``probability`` and ``reason``, in the order
+            to ask; empty (with a NetgraphWarning saying why) when no two contacts share a
+            group.
+        """
+        from netgraph import inference
+
+        if by is None:
+            by = self.__dict__.get("_inferred_by", ("by", None))[1]
+        base = self._without_inferred()
+        questions = inference.choose_questions(
+            self._people,
+            ego=self.ego,
+            by=None if by is None else ([by] if isinstance(by, str) else list(by)),
+            answers=self.answers,
+            known=base.ties.index.to_frame(index=False),
+            k=k,
+        )
+        names = self._people["name"] if "name" in self._people.columns else None
+        for end in ("a", "b"):
+            ids = questions[end].astype(str)
+            named = ids if names is None else names.reindex(ids).fillna(ids)
+            questions.insert(
+                questions.columns.get_loc("b") + (1 if end == "a" else 2),
+                f"{end}_name",
+                named.astype(str).to_numpy(object),
+            )
+        if questions.empty and k:
+            warnings.warn(
+                "who_knows_whom: no question to ask: no two contacts share a circle or an "
+                "affiliation that is not answered yet. Add circles (a ';'-separated 'circles' "
+                "column of groups you draw), company, school, city or hometown to the people, "
+                "or name other columns with by=.",
+                NetgraphWarning,
+                stacklevel=2,
+            )
+        return questions[["a", "b", "a_name", "b_name", "probability", "reason"]]
+
+    def confirm_ties(self, answers: pd.DataFrame | Any) -> Network:
+        """Take the user's answers about who knows whom: a yes is a stated tie, a no a known
+        non-tie.
+
+        Parameters
+        ----------
+        answers : DataFrame or path
+            ``a``, ``b``, ``knows`` (True or False; ``y``/``yes``/``n``/``no``/``1``/``0``
+            are read; a blank is not an answer and is skipped), such as
+            :meth:`who_knows_whom`'s questions with a ``knows`` column filled in, or the CSV
+            file of a spreadsheet or of ``netgraph ask``.
+
+        Returns
+        -------
+        Network
+            A new network: each yes a stated tie (closeness "know each other", 0.5, unless the
+            answers give ``closeness``), each no kept in :attr:`answers`, never inferred or
+            asked again (a no also removes a stated tie between the two). Earlier answers are
+            kept; a later answer for the same pair replaces it. If this network has inferred
+            ties they are inferred again, with the group rates the answers update.
+        """
+        from netgraph.io.answers import read_answers, validate_answers
+
+        if not isinstance(answers, pd.DataFrame):
+            answers = read_answers(answers)
+        answers = validate_answers(answers, people=self._people.index)
+        previous = self.__dict__.get("_answers")
+        if previous is not None and len(previous):
+            answers = pd.concat([previous, answers], ignore_index=True)
+        ends = np.sort(answers[["a", "b"]].to_numpy(str), axis=1)
+        answers = answers.assign(a=ends[:, 0], b=ends[:, 1])
+        answers = answers.drop_duplicates(["a", "b"], keep="last").reset_index(drop=True)
+        base = self._without_inferred()
+        stated = base._stated_ties
+        pair = np.sort(stated[["source", "target"]].to_numpy(str), axis=1)
+        no = answers[~answers["knows"]]
+        denied = pd.MultiIndex.from_arrays([pair[:, 0], pair[:, 1]]).isin(
+            pd.MultiIndex.from_arrays([no["a"], no["b"]])
+        )
+        stated = stated[~denied]
+        if "evidence" not in stated.columns:
+            stated = stated.assign(evidence="stated", probability=1.0)
+        yes = answers[answers["knows"]]
+        have = pd.MultiIndex.from_arrays([pair[~denied, 0], pair[~denied, 1]])
+        yes = yes[~pd.MultiIndex.from_arrays([yes["a"], yes["b"]]).isin(have)]
+        rows = pd.DataFrame(
+            {
+                "source": yes["a"].astype(str),
+                "target": yes["b"].astype(str),
+                "closeness": yes["closeness"].astype(float) if "closeness" in yes else np.nan,
+                "evidence": "stated",
+                "probability": 1.0,
+                "weight": np.nan,
+            }
+        )
+        ties = pd.concat([stated, rows], ignore_index=True) if len(rows) else stated
+        out = base._replace(ties=ties)
+        out.__dict__["_answers"] = answers[["a", "b", "knows"]]
+        if "_inferred_by" in self.__dict__:
+            return out.infer_ties(self.__dict__["_inferred_by"][1])
+        return out
+
+    def _without_inferred(self) -> Network:
+        """This network without its inferred ties (the answers kept)."""
+        stated = self._stated_ties
+        if "evidence" not in stated.columns or not (stated["evidence"] == "inferred").any():
+            base = self._replace()
+        else:
+            base = self._replace(ties=stated[stated["evidence"] != "inferred"])
+        base.__dict__["_answers"] = self.__dict__.get("_answers")
+        return base
 
 
 class _Plots:

@@ -27,7 +27,14 @@ import pandas as pd
 
 from netgraph.errors import InputError, NetgraphWarning
 
-__all__ = ["COMPONENTS", "TIE_COLUMNS", "StrengthModel", "reference_date", "tie_strength"]
+__all__ = [
+    "COMPONENTS",
+    "EVIDENCE",
+    "TIE_COLUMNS",
+    "StrengthModel",
+    "reference_date",
+    "tie_strength",
+]
 
 #: The behavioural components of tie strength, each in [0, 1].
 COMPONENTS = ("frequency", "recency", "duration", "reciprocity", "multiplexity")
@@ -43,7 +50,12 @@ TIE_COLUMNS = (
     "usual_interval_days",
     *COMPONENTS,
     "strength",
+    "evidence",
+    "probability",
 )
+
+#: What a tie rests on, strongest first: said by the user, seen in interactions, or inferred.
+EVIDENCE = ("stated", "observed", "inferred")
 
 _DATETIME = "datetime64[us]"
 _US_PER_DAY = 86_400 * 1_000_000
@@ -56,8 +68,8 @@ class StrengthModel:
 
     The defaults are chosen so that the numbers read naturally: a pair in touch both ways every
     month for three years scores about 0.85, a pair that met four times two years ago about 0.35,
-    and a tie that is merely stated to exist scores the floor, 0.05. See :func:`tie_strength` for
-    the formulas.
+    and a tie that is merely stated to exist scores 0.5 (``stated_closeness``). See
+    :func:`tie_strength` for the formulas.
 
     Parameters
     ----------
@@ -85,13 +97,21 @@ class StrengthModel:
         Weight of the stated closeness where it is given: by default as much as all the behavioural
         components together, since stated closeness is the best single indicator of strength [2]_.
     floor : float, default 0.05
-        The strength of a tie known to exist with nothing else known about it.
+        The lowest strength of a tie with interactions (a single contact long ago).
+    stated_closeness : float, default 0.5
+        The strength of a tie with no interactions and no stated closeness (a stated tie from a
+        ties file or an answer, or an inferred one). Ego-network surveys ask how well two
+        contacts know each other on Burt's General Social Survey scale [3]_: "total strangers"
+        0, "know each other" 0.5, "especially close" 1; a tie merely said to exist is the
+        middle of it. A stated ``closeness`` replaces it (never the floor).
 
     References
     ----------
     .. [1] Burt, Ronald S. "Decay Functions." *Social Networks* 22, no. 1 (2000): 1-28.
     .. [2] Marsden, Peter V., and Karen E. Campbell. "Measuring Tie Strength." *Social Forces* 63,
        no. 2 (1984): 482-501.
+    .. [3] Burt, Ronald S. "Network Items and the General Social Survey." *Social Networks* 6
+       (1984): 293-339.
 
     Examples
     --------
@@ -112,6 +132,7 @@ class StrengthModel:
     multiplexity_weight: float = 0.15
     closeness_weight: float = 1.0
     floor: float = 0.05
+    stated_closeness: float = 0.5
 
     def __post_init__(self) -> None:
         for name in (
@@ -134,6 +155,10 @@ class StrengthModel:
             raise ValueError("At least one component weight of StrengthModel must be positive.")
         if not 0 <= self.floor < 1:
             raise ValueError(f"StrengthModel.floor must be in [0, 1), not {self.floor!r}.")
+        if not 0 < self.stated_closeness <= 1:
+            raise ValueError(
+                f"StrengthModel.stated_closeness must be in (0, 1], not {self.stated_closeness!r}."
+            )
 
     def weights(self) -> dict[str, float]:
         """Return the weights by component name, closeness last.
@@ -212,8 +237,23 @@ def tie_strength(
     (:math:`n_{ab}` interactions initiated by ``a``), Granovetter's reciprocal services;
     multiplexity counts the distinct channels used (at least one for a pair with interactions)
     and the distinct stated kinds of tie (colleague, friend, ...). Closeness is the stated
-    closeness, the best single indicator [4]_. The floor :math:`\varphi` makes every tie in the
-    table, even one merely stated, weak but not zero.
+    closeness, the best single indicator [4]_. The floor :math:`\varphi` makes every tie with
+    interactions weak but not zero. A tie with no interactions (stated in a ties file, answered
+    by the user, or inferred) has no behaviour to measure: its strength is its stated closeness,
+    else ``model.stated_closeness`` (0.5, "know each other" on Burt's survey scale), never the
+    floor.
+
+    Interactions may carry a ``weight`` (> 0, default 1): a row counts by its weight in
+    frequency and reciprocity. Readers give a co-attendance or co-recipient row among the
+    :math:`n` participants of one event the weight :math:`1/(n-1)`, after Newman's
+    collaboration networks [5]_, so a meeting of twenty ties its attendees less than a lunch
+    of three.
+
+    Evidence: each pair says what it rests on, ``"stated"`` (a row of the ties with
+    ``evidence`` "stated", the default) beats ``"observed"`` (it has interactions) beats
+    ``"inferred"`` (only rows with ``evidence`` "inferred"), and its ``probability``: 1 unless
+    inferred, else the largest ``probability`` given. Analyses weigh an inferred tie by
+    strength x probability (its expected strength); see :attr:`netgraph.Network.graph`.
 
     Reciprocity counts returned contact rather than balance (such as
     :math:`1 - |n_{ab} - n_{ba}| / (n_{ab} + n_{ba})`) so that strength is monotone: one more
@@ -229,12 +269,14 @@ def tie_strength(
     ----------
     ties : pandas.DataFrame, optional
         Stated ties: ``source``, ``target`` and optionally ``kind`` (``"friend;neighbour"``
-        states two kinds), ``since`` (dates) and ``closeness`` (in [0, 1]). Several rows for one
-        pair are merged: the distinct kinds are kept (sorted, ``";"``-joined), the earliest
-        ``since`` and the mean ``closeness``.
+        states two kinds), ``since`` (dates), ``closeness`` (in [0, 1]), ``evidence`` (one of
+        :data:`EVIDENCE`, default "stated") and ``probability`` (in (0, 1], default 1). Several
+        rows for one pair are merged: the distinct kinds are kept (sorted, ``";"``-joined), the
+        earliest ``since``, the mean ``closeness``, the strongest evidence and the largest
+        probability.
     interactions : pandas.DataFrame, optional
         Interaction log: ``source`` (who initiated), ``target``, ``date`` and optionally
-        ``channel``. Interactions after ``today`` are left out.
+        ``channel`` and ``weight`` (> 0, default 1). Interactions after ``today`` are left out.
     today : date-like, optional
         The date the strengths are computed at; default the latest interaction date (see
         :func:`reference_date`).
@@ -249,13 +291,14 @@ def tie_strength(
         ``first_contact``, ``last_contact`` (datetime), ``usual_interval_days`` (float: the median
         gap between consecutive distinct days of contact, NaN with fewer than two such days), the
         components ``frequency``, ``recency``, ``duration``, ``reciprocity``, ``multiplexity`` and
-        ``strength``, all in [0, 1].
+        ``strength``, all in [0, 1], ``evidence`` (str) and ``probability`` (float).
 
     Raises
     ------
     InputError
         If a required column is missing, an id or an interaction date is missing, a date cannot be
-        read, or a closeness is outside [0, 1].
+        read, a closeness is outside [0, 1], an evidence is not one of :data:`EVIDENCE`, a
+        probability is outside (0, 1] or an interaction weight is not a positive number.
 
     Warns
     -----
@@ -271,6 +314,8 @@ def tie_strength(
     .. [3] Burt, Ronald S. "Decay Functions." *Social Networks* 22, no. 1 (2000): 1-28.
     .. [4] Marsden, Peter V., and Karen E. Campbell. "Measuring Tie Strength." *Social Forces*
        63, no. 2 (1984): 482-501.
+    .. [5] Newman, M. E. J. "Scientific Collaboration Networks. II. Shortest Paths, Weighted
+       Networks, and Centrality." *Physical Review E* 64 (2001): 016132.
 
     Examples
     --------
@@ -287,12 +332,12 @@ def tie_strength(
     ...                        "closeness": [0.9]})
     >>> table = tie_strength(stated, log)
     >>> columns = ["n_interactions", "recency", "reciprocity", "strength"]
-    >>> print(table[columns].round(3))  # doctest: +NORMALIZE_WHITESPACE
-                   n_interactions  recency  reciprocity  strength
+    >>> print(table[columns + ["evidence"]].round(3))  # doctest: +NORMALIZE_WHITESPACE
+                   n_interactions  recency  reciprocity  strength  evidence
     source target
-    ana    bo                   2    1.000        0.393     0.529
-           cy                   1    0.245        0.000     0.234
-           dee                  0    0.000        0.000     0.506
+    ana    bo                   2    1.000        0.393     0.529  observed
+           cy                   1    0.245        0.000     0.234  observed
+           dee                  0    0.000        0.000     0.900    stated
     """
     model = StrengthModel() if model is None else model
     ties = _clean_ties(ties)
@@ -318,6 +363,7 @@ def tie_strength(
     )
     logged = _aggregate_interactions(
         log["date"][keep_log],
+        log["weight"][keep_log],
         None if log["channel"] is None else log["channel"][keep_log],
         log_source[keep_log],
         log_target[keep_log],
@@ -349,6 +395,10 @@ def tie_strength(
     decayed = column(logged, in_logged, "decayed", 0.0, np.float64)
     returned = column(logged, in_logged, "returned", 0.0, np.float64)
     n_channels = column(logged, in_logged, "n_channels", 0.0, np.float64)
+    rank = column(stated, in_stated, "rank", len(EVIDENCE) - 1, np.int64)
+    rank = np.where(count > 0, np.minimum(rank, 1), rank)  # interactions: at least observed
+    given = column(stated, in_stated, "probability", 1.0, np.float64)
+    probability = np.where(rank == EVIDENCE.index("inferred"), given, 1.0)
 
     components = {}
     components["frequency"] = -np.expm1(-decayed / model.frequency_scale)
@@ -368,6 +418,9 @@ def tie_strength(
     total = total + np.where(has_closeness, weights["closeness"] * closeness, 0.0)
     norm = norm + np.where(has_closeness, weights["closeness"], 0.0)
     strength = model.floor + (1.0 - model.floor) * np.clip(total / norm, 0.0, 1.0)
+    # No behaviour to measure: the stated closeness, else the survey's "know each other".
+    said = np.maximum(np.where(has_closeness, closeness, model.stated_closeness), model.floor)
+    strength = np.where(count > 0, strength, said)
 
     index = pd.MultiIndex(
         levels=[labels, labels],
@@ -386,6 +439,8 @@ def tie_strength(
             "usual_interval_days": interval,
             **components,
             "strength": strength,
+            "evidence": pd.array(np.array(EVIDENCE, dtype=object)[rank], dtype="str"),
+            "probability": probability,
         },
         index=index,
     )
@@ -498,12 +553,43 @@ def _clean_ties(ties: pd.DataFrame | None) -> dict[str, np.ndarray]:
         closeness = closeness.to_numpy()
     else:
         closeness = np.full(n, np.nan)
+    rank = np.zeros(n, dtype=np.int64)  # a row of a ties file is stated
+    if "evidence" in ties.columns:
+        text = ties["evidence"].astype(object).where(ties["evidence"].notna(), "stated")
+        text = text.astype(str).str.strip().str.lower()
+        bad = ~text.isin(EVIDENCE)
+        if bad.any():
+            row = bad.idxmax()
+            raise InputError(
+                f"evidence {ties['evidence'][row]!r} is not one of {', '.join(EVIDENCE)}",
+                file="ties",
+                row=row,
+                column="evidence",
+                fix="Leave it blank for a tie you know (stated), or use observed or inferred.",
+            )
+        rank = text.map(EVIDENCE.index).to_numpy(dtype=np.int64)
+    probability = np.ones(n)
+    if "probability" in ties.columns:
+        given = pd.to_numeric(ties["probability"], errors="coerce").astype("float64")
+        bad = (given.isna() & ties["probability"].notna()) | (given <= 0) | (given > 1)
+        if bad.any():
+            row = bad.idxmax()
+            raise InputError(
+                f"probability {ties['probability'][row]!r} is not a number in (0, 1]",
+                file="ties",
+                row=row,
+                column="probability",
+                fix="Give the probability that the tie exists, above 0 and at most 1.",
+            )
+        probability = given.fillna(1.0).to_numpy()
     return {
         "source": _ids(ties, "source", "ties"),
         "target": _ids(ties, "target", "ties"),
         "kind": kind,
         "since": since,
         "closeness": closeness,
+        "rank": rank,
+        "probability": probability,
     }
 
 
@@ -525,11 +611,27 @@ def _clean_interactions(interactions: pd.DataFrame | None) -> dict[str, np.ndarr
     channel = None
     if "channel" in interactions.columns:
         channel = interactions["channel"].to_numpy(dtype=object, na_value=np.nan)
+    weight = np.ones(len(interactions))
+    if "weight" in interactions.columns:
+        given = pd.to_numeric(interactions["weight"], errors="coerce").astype("float64")
+        bad = (given.isna() & interactions["weight"].notna()) | ~(given > 0) & given.notna()
+        bad |= np.isinf(given)
+        if bad.any():
+            row = bad.idxmax()
+            raise InputError(
+                f"weight {interactions['weight'][row]!r} is not a positive number",
+                file="interactions",
+                row=row,
+                column="weight",
+                fix="Give each interaction a weight above 0 (1 for a one-to-one contact).",
+            )
+        weight = given.fillna(1.0).to_numpy()
     return {
         "source": _ids(interactions, "source", "interactions"),
         "target": _ids(interactions, "target", "interactions"),
         "date": date.to_numpy().view(np.int64),
         "channel": channel,
+        "weight": weight,
     }
 
 
@@ -570,9 +672,20 @@ def _aggregate_ties(
     """Merge the stated ties per pair: sorted distinct kinds, earliest since, mean closeness."""
     key = np.minimum(source, target) * n_people + np.maximum(source, target)
     since = pd.Series(ties["since"]).where(ties["since"] != _NAT)
-    frame = pd.DataFrame({"key": key, "since": since, "closeness": ties["closeness"]})
+    frame = pd.DataFrame(
+        {
+            "key": key,
+            "since": since,
+            "closeness": ties["closeness"],
+            "rank": ties["rank"],
+            "probability": ties["probability"],
+        }
+    )
     merged = frame.groupby("key", sort=True).agg(
-        since=("since", "min"), closeness=("closeness", "mean")
+        since=("since", "min"),
+        closeness=("closeness", "mean"),
+        rank=("rank", "min"),
+        probability=("probability", "max"),
     )
     # Distinct kinds per pair ("a;b" states two), sorted and ";"-joined: one vectorised pass
     # per kind position.
@@ -595,11 +708,14 @@ def _aggregate_ties(
         "n_kinds": n_kinds.to_numpy(dtype=np.float64),
         "since": merged["since"].fillna(_NAT).to_numpy(dtype=np.int64),
         "closeness": merged["closeness"].to_numpy(dtype=np.float64),
+        "rank": merged["rank"].to_numpy(dtype=np.int64),
+        "probability": merged["probability"].to_numpy(dtype=np.float64),
     }
 
 
 def _aggregate_interactions(
     date: np.ndarray,
+    weight: np.ndarray,
     channel: np.ndarray | None,
     source: np.ndarray,
     target: np.ndarray,
@@ -615,8 +731,9 @@ def _aggregate_interactions(
 
     count = np.bincount(pair, minlength=n_pairs)
     decay = np.exp2(-((today_us - date) / _US_PER_DAY) / model.half_life_days)
-    decayed = np.bincount(pair, weights=decay, minlength=n_pairs)
-    n_forward = np.bincount(pair, weights=forward, minlength=n_pairs)
+    decayed = np.bincount(pair, weights=decay * weight, minlength=n_pairs)
+    n_forward = np.bincount(pair, weights=forward * weight, minlength=n_pairs)
+    weighted = np.bincount(pair, weights=weight, minlength=n_pairs)
 
     # Sort by (pair, day); the packed key cannot overflow: pairs * days < 2**63 for any log.
     day = date // _US_PER_DAY
@@ -659,6 +776,6 @@ def _aggregate_interactions(
         "last": last[by_key],
         "interval": interval[by_key],
         "decayed": decayed[by_key],
-        "returned": np.minimum(n_forward, count - n_forward)[by_key],
+        "returned": np.minimum(n_forward, weighted - n_forward)[by_key],
         "n_channels": n_channels[by_key],
     }

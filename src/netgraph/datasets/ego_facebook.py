@@ -109,5 +109,5 @@ def load_ego_facebook(ego: int | str, folder: str | Path):
         raise InputError(f"{paths['edges']}: {err}") from err
     pairs = pd.DataFrame(np.sort(edges, axis=1), columns=["source", "target"])
     truth = pairs[pairs["source"] != pairs["target"]].drop_duplicates(ignore_index=True)
-    star = pd.DataFrame({"source": ego, "target": ids, "closeness": 1.0})
+    star = pd.DataFrame({"source": ego, "target": ids})
     return Network(people, star, ego=ego), truth

@@ -1,0 +1,146 @@
+"""Evidence on ties, infer_ties, who_knows_whom and confirm_ties on a Network (issue 11)."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from netgraph import Network
+from netgraph.errors import InputError, NetgraphWarning
+from netgraph.io.answers import read_answers, write_questions
+
+
+def linkedin_star():
+    """A LinkedIn-like star: the ego tied to everyone, companies and circles, nothing between."""
+    companies = ["Acme"] * 6 + ["Initech"] * 5 + ["Globex"] * 4
+    people = pd.DataFrame(
+        {
+            "id": ["me"] + [f"p{i}" for i in range(15)],
+            "name": ["Me"] + [f"Person {i}" for i in range(15)],
+            "company": [""] + companies,
+            "circles": [""] + ["climbing"] * 3 + [""] * 12,
+        }
+    )
+    star = pd.DataFrame({"source": "me", "target": people["id"][1:]})
+    return Network(people, star, ego="me")
+
+
+def test_a_stated_clique_without_interactions_reads_closed():
+    # Issue 11: stated colleague ties with no interactions used to get the floor (0.05) and the
+    # clique read "mixed"; they now keep "know each other" (0.5), as strong as the ego's ties.
+    people = [f"c{i}" for i in range(5)]
+    ties = [(a, b) for i, a in enumerate(people) for b in people[i + 1 :]]
+    log = pd.DataFrame({"source": "me", "target": people, "date": pd.Timestamp("2025-01-01")})
+    net = Network(None, pd.DataFrame(ties, columns=["source", "target"]), log, ego="me")
+    among = net.ties.loc[("c0", "c1")]
+    assert among["strength"] == 0.5 and among["evidence"] == "stated"
+    assert net.ties.loc[("c0", "me"), "evidence"] == "observed"
+    assert net.closure()["verdict"].iloc[0] == "closed"
+
+
+def test_infer_ties_adds_weighted_inferred_ties_only_between_contacts():
+    net = linkedin_star().infer_ties()
+    inferred = net.ties[net.ties["evidence"] == "inferred"]
+    assert len(inferred) > 0 and "me" not in set(inferred.index.to_frame().stack())
+    assert inferred["probability"].between(0, 1, inclusive="right").all()
+    edge = net.graph.edges["p0", "p1"]
+    row = net.ties.loc[("p0", "p1")]
+    assert edge["weight"] == pytest.approx(row["strength"] * row["probability"])
+    assert edge["evidence"] == "inferred"
+    # Acme (6) and Initech (5) pairs are inferred, none across companies
+    assert ("p0", "p6") not in net.ties.index
+    assert net.graph.edges["me", "p0"]["probability"] == 1.0
+    # effective size falls from the star's 15
+    assert net.structural_holes().loc["me", "effective_size"] < 15
+
+
+def test_infer_ties_keeps_stated_ties_and_by_names_columns():
+    net = linkedin_star()
+    ties = pd.concat(
+        [net.stated_ties, pd.DataFrame({"source": ["p0"], "target": ["p1"], "closeness": [0.9]})]
+    )
+    net = Network(net.people, ties, ego="me").infer_ties(by="circles")
+    assert net.ties.loc[("p0", "p1"), "evidence"] == "stated"
+    assert net.ties.loc[("p0", "p1"), "strength"] == 0.9
+    assert set(net.ties.loc[net.ties["evidence"] == "inferred"].index) == {
+        ("p0", "p2"),
+        ("p1", "p2"),
+    }
+    with pytest.raises(InputError, match="school"):
+        linkedin_star().infer_ties(by="school")
+
+
+def test_who_knows_whom_asks_across_groups_with_names_and_reasons():
+    q = linkedin_star().infer_ties().who_knows_whom(k=6)
+    assert list(q.columns) == ["a", "b", "a_name", "b_name", "probability", "reason"]
+    assert len(q) == 6
+    assert q["a_name"].str.startswith("Person").all()
+    assert len({frozenset(p) for p in zip(q["a"], q["b"], strict=True)}) == 6
+    companies = linkedin_star().people["company"]
+    # the questions spread over more than one company
+    assert companies.reindex(q["a"]).nunique() > 1
+
+
+def test_confirm_ties_yes_is_stated_no_is_never_inferred_or_asked_again():
+    inferred = linkedin_star().infer_ties()
+    answers = pd.DataFrame({"a": ["p0", "p3"], "b": ["p1", "p4"], "knows": ["y", "n"]})
+    net = inferred.confirm_ties(answers)
+    assert net.ties.loc[("p0", "p1"), "evidence"] == "stated"
+    assert net.ties.loc[("p0", "p1"), "strength"] == 0.5
+    assert ("p3", "p4") not in net.ties.index
+    assert net.answers["knows"].tolist() == [True, False]
+    q = net.who_knows_whom(k=50)
+    asked = {frozenset(p) for p in zip(q["a"], q["b"], strict=True)}
+    assert frozenset({"p3", "p4"}) not in asked and frozenset({"p0", "p1"}) not in asked
+    # a no in Acme lowers the other Acme pairs
+    before = inferred.ties.loc[("p0", "p2"), "probability"]
+    assert net.ties.loc[("p0", "p2"), "probability"] < before * 1.5  # yes and no balance
+    again = net.infer_ties()
+    assert ("p3", "p4") not in again.ties.index
+
+
+def test_answers_round_trip_through_a_spreadsheet_csv(tmp_path):
+    net = linkedin_star().infer_ties()
+    q = net.who_knows_whom(k=4)
+    path = tmp_path / "questions.csv"
+    write_questions(q, path)
+    text = path.read_text()
+    assert text.splitlines()[0] == "a,b,a_name,b_name,probability,reason,knows"
+    filled = pd.read_csv(path, dtype=str, keep_default_na=False)
+    filled.loc[0, "knows"] = "yes"
+    filled.loc[1, "knows"] = "N"
+    filled.to_csv(path, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answers = read_answers(path)
+    assert answers["knows"].tolist() == [True, False]
+    assert any("2 questions not answered" in str(w.message) for w in caught)
+    confirmed = net.confirm_ties(path)
+    assert len(confirmed.answers) == 2
+    filled.loc[2, "knows"] = "maybe"
+    filled.to_csv(path, index=False)
+    with pytest.raises(InputError, match="maybe"):
+        read_answers(path)
+
+
+def test_confirm_ties_names_an_unknown_person():
+    with pytest.raises(InputError, match="zed"):
+        linkedin_star().confirm_ties(pd.DataFrame({"a": ["zed"], "b": ["p1"], "knows": [True]}))
+
+
+def test_who_knows_whom_warns_when_nobody_shares_anything():
+    people = pd.DataFrame({"id": ["me", "a", "b"]})
+    star = pd.DataFrame({"source": "me", "target": ["a", "b"]})
+    with pytest.warns(NetgraphWarning, match="no two contacts share"):
+        q = Network(people, star, ego="me").who_knows_whom()
+    assert q.empty and "reason" in q.columns
+
+
+def test_inferred_share_of_probabilities_is_the_expected_tie_count():
+    net = linkedin_star().infer_ties()
+    inferred = net.ties[net.ties["evidence"] == "inferred"]
+    n = 15
+    expected = n - 2 * inferred["probability"].sum() / n
+    assert net.structural_holes().loc["me", "effective_size"] == pytest.approx(expected)
+    assert np.isfinite(expected)
