@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from netgraph.errors import InputError, NetgraphError
-from netgraph.io.tables import _warn
+from netgraph.io._messages import warn as _warn
 
 __all__ = ["data_home", "load_college_msg", "load_email_eu_core"]
 

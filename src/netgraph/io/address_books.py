@@ -33,16 +33,14 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io._decode import parse_csv_text as _parse_csv_text
+from netgraph.io._decode import read_text as _read_text
 from netgraph.io._events import normal_email
-from netgraph.io.tables import (
-    _count,
-    _parse_csv_text,
-    _read_text,
-    _slug,
-    _unique_ids,
-    _warn,
-    _where,
-)
+from netgraph.io._messages import describe_rows as _where
+from netgraph.io._messages import plural as _count
+from netgraph.io._messages import warn as _warn
+from netgraph.io._values import slugify as _slug
+from netgraph.io._values import unique_ids as _unique_ids
 
 __all__ = ["address_book_kind", "read_address_book_people"]
 

@@ -11,9 +11,9 @@ from typing import IO
 
 import pandas as pd
 
+from netgraph.io._messages import warn
 from netgraph.io.linkedin import read_linkedin_connections
 from netgraph.io.record import NetworkTables
-from netgraph.io.tables import _warn
 from netgraph.io.vcard import read_vcard_people
 
 __all__ = ["read_linkedin_tables", "read_vcard_tables"]
@@ -72,7 +72,7 @@ def read_vcard_tables(source: str | os.PathLike | IO, *, me: str = "me") -> Netw
     me = str(me).strip()  # as ids are kept; read_vcard_people refuses an empty one
     people = read_vcard_people(source, me=me)
     if me in people.index:  # only an e-mail address can be me: ids from names skip it
-        _warn(
+        warn(
             f"{people.attrs['file']}: used the card with the e-mail address {me!r} as your own "
             "(the ego's), not as a contact. Pass another id as me= to keep it as a contact."
         )

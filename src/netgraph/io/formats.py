@@ -23,6 +23,8 @@ import pandas as pd
 
 from netgraph.errors import InputError
 from netgraph.io import tables
+from netgraph.io._messages import short_repr
+from netgraph.io._values import parse_dates
 from netgraph.io.record import NetworkTables, TablesLike
 
 __all__ = [
@@ -396,7 +398,7 @@ def _names(value: Any, key: str, *, file: str | os.PathLike, fix: str) -> list[s
     if value is None or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return value
     raise InputError(
-        f"{key!r} must be a list of column names, not {tables._short(value)}", file=file, fix=fix
+        f"{key!r} must be a list of column names, not {short_repr(value)}", file=file, fix=fix
     )
 
 
@@ -404,7 +406,7 @@ def _text(value: Any, key: str, *, file: str | os.PathLike, fix: str) -> str | N
     """A stored text, None when absent."""
     if value is None or isinstance(value, str):
         return value
-    raise InputError(f"{key!r} must be text, not {tables._short(value)}", file=file, fix=fix)
+    raise InputError(f"{key!r} must be text, not {short_repr(value)}", file=file, fix=fix)
 
 
 def _frame(
@@ -419,12 +421,12 @@ def _frame(
         return None
     if not isinstance(records, list):
         raise InputError(
-            f"the table must be a list of rows, not {tables._short(records)}", file=file, fix=fix
+            f"the table must be a list of rows, not {short_repr(records)}", file=file, fix=fix
         )
     for i, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise InputError(
-                f"a row must be an object of column names and values, not {tables._short(record)}",
+                f"a row must be an object of column names and values, not {short_repr(record)}",
                 file=file,
                 row=i,
                 fix=fix,
@@ -487,11 +489,7 @@ def _restore_dates(people: pd.DataFrame | None, columns: list[str] | None):
     if people is None or not columns:
         return people
     file = people.attrs.get("file", "people")
-    dated = {
-        c: tables._parse_dates(people[c], file=file, column=c)
-        for c in columns
-        if c in people.columns
-    }
+    dated = {c: parse_dates(people[c], file=file, column=c) for c in columns if c in people.columns}
     return people.assign(**dated)
 
 

@@ -34,8 +34,9 @@ from typing import IO, Any
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io._decode import read_text as _read_text
 from netgraph.io._events import DEFAULT_LIMIT, EventLog, counted, my_addresses, normal_email
-from netgraph.io.tables import _read_text, _warn
+from netgraph.io._messages import warn as _warn
 
 __all__ = ["read_ics_tables"]
 

@@ -23,18 +23,16 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io._decode import parse_csv_text as _parse_csv_text
+from netgraph.io._decode import read_text as _read_text
+from netgraph.io._messages import describe_rows as _where
+from netgraph.io._messages import plural as _count
+from netgraph.io._messages import warn as _warn
+from netgraph.io._values import ego_id as _ego_id
+from netgraph.io._values import parse_dates as _parse_dates
+from netgraph.io._values import slugify as _slug
+from netgraph.io._values import unique_ids as _unique_ids
 from netgraph.io.address_books import address_book_kind
-from netgraph.io.tables import (
-    _count,
-    _ego_id,
-    _parse_csv_text,
-    _parse_dates,
-    _read_text,
-    _slug,
-    _unique_ids,
-    _warn,
-    _where,
-)
 
 __all__ = ["read_linkedin_connections"]
 

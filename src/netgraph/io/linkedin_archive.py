@@ -44,9 +44,12 @@ import numpy as np
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io._decode import decode as _decode
+from netgraph.io._decode import parse_csv_text as _parse_csv_text
 from netgraph.io._events import EventLog, counted
+from netgraph.io._messages import warn as _warn
+from netgraph.io._values import slugify as _slug
 from netgraph.io.linkedin import read_linkedin_connections
-from netgraph.io.tables import _decode, _parse_csv_text, _slug, _warn
 
 __all__ = ["read_linkedin_archive_tables", "is_linkedin_archive"]
 

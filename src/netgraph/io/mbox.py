@@ -29,8 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 from netgraph.errors import InputError
+from netgraph.io._decode import MAGIC as _MAGIC
 from netgraph.io._events import DEFAULT_LIMIT, EventLog, counted, my_addresses, normal_email
-from netgraph.io.tables import _MAGIC, _warn
+from netgraph.io._messages import warn as _warn
 
 __all__ = ["read_mbox_tables"]
 

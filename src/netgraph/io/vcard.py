@@ -26,7 +26,12 @@ from typing import IO
 import pandas as pd
 
 from netgraph.errors import InputError
-from netgraph.io.tables import _count, _ego_id, _read_text, _slug, _unique_ids, _warn
+from netgraph.io._decode import read_text as _read_text
+from netgraph.io._messages import plural as _count
+from netgraph.io._messages import warn as _warn
+from netgraph.io._values import ego_id as _ego_id
+from netgraph.io._values import slugify as _slug
+from netgraph.io._values import unique_ids as _unique_ids
 
 __all__ = ["read_vcard_people"]
 
