@@ -137,13 +137,14 @@ def test_a_migration_backs_up_the_file_first(tmp_path, sample_store, monkeypatch
 
 def test_a_version_1_store_is_upgraded_with_its_data(sample_store):
     con = sample_store._con
+    con.execute("ALTER TABLE suggestions DROP COLUMN via")
     con.execute("DROP TABLE review_cache")
     con.execute("DROP INDEX interactions_recorded")
     con.execute("PRAGMA user_version = 1")
     sample_store.close()
     before = _counts(sample_store.path)
     with netgraph.open(sample_store.path) as store:
-        assert store._con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store._con.execute("PRAGMA user_version").fetchone()[0] == 3
         assert len(store.week(today="2026-01-09")) == 3
     assert _counts(sample_store.path.with_name("net.sqlite.v1.backup")) == before
 

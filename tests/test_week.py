@@ -186,3 +186,13 @@ def test_the_report_gains_a_habit_section(store, tmp_path):
     assert "<h2>The weekly habit</h2>" in html
     assert "1 of 3 suggested people written to in four weeks; 0 replied." in html
     assert first["name"].iloc[1] in html
+
+
+def test_an_introduction_asked_follows_through_and_leaves_the_list(store):
+    review = store.week(k=10, today=FRIDAY).set_index("person")
+    assert review.loc["dee", "via"] == "eve"
+    store.log("Eve Moss", kind="message", note="Would you introduce me to Dee?", date=FRIDAY)
+    assert "dee" not in set(store.week(k=10, today=FRIDAY)["person"])
+    assert "dee" not in set(store.week(k=10, today="2026-01-16", record=False)["person"])
+    history = store.history(today="2026-01-16").set_index("person")
+    assert history.loc["dee", "written"] == pd.Timestamp(FRIDAY)

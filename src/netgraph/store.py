@@ -45,7 +45,7 @@ from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 __all__ = ["KINDS", "LISTS", "SCHEMA_VERSION", "Store", "default_path", "open"]
 
 #: The version of the schema this netgraph writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: ``PRAGMA application_id`` of a netgraph store ("NGST"), so other SQLite files are refused.
 APPLICATION_ID = 0x4E475354
 #: What :meth:`Store.log` records. ``reply`` is the contact writing back to you.
@@ -187,10 +187,16 @@ CREATE TABLE review_cache (
 CREATE INDEX interactions_recorded ON interactions (recorded);
 """
 
+_SCHEMA_3 = """
+-- the connector asked for an introduction (writing to them follows the suggestion through)
+ALTER TABLE suggestions ADD COLUMN via TEXT;
+"""
+
 #: MIGRATIONS[v] upgrades a store from version v to v + 1 (inside one transaction).
 MIGRATIONS: list[Any] = [
     lambda con: _script(con, _SCHEMA_1),
     lambda con: _script(con, _SCHEMA_2),
+    lambda con: _script(con, _SCHEMA_3),
 ]
 
 
@@ -1064,7 +1070,7 @@ class Store:
         for column in ("date", "until"):
             decisions[column] = _dates(decisions[column])
         this_week = pd.read_sql_query(
-            "SELECT person, rank FROM suggestions WHERE week = ?", con, params=(monday,)
+            "SELECT person, rank, via FROM suggestions WHERE week = ?", con, params=(monday,)
         )
         contacted = {
             r[0]
@@ -1087,9 +1093,19 @@ class Store:
                     "SELECT coalesce(max(rank) + 1, 0) FROM suggestions WHERE week = ?", (monday,)
                 ).fetchone()[0]
                 con.executemany(
-                    "INSERT OR IGNORE INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO suggestions (week, person, rank, action, why, message, "
+                    "suggested, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        (monday, r.person, start + i, r.action, r.why, r.message, _micro(today))
+                        (
+                            monday,
+                            r.person,
+                            start + i,
+                            r.action,
+                            r.why,
+                            r.message,
+                            _micro(today),
+                            r.via,
+                        )
                         for i, r in enumerate(table.itertuples())
                     ],
                 )
@@ -1116,6 +1132,7 @@ class Store:
             lists=self.lists(),
             changes=self.field_history(),
             communities=net.communities(),
+            asked=self._introductions_asked(ego, monday),
         )
         with self._transaction(data=False) as con:
             con.execute(
@@ -1128,10 +1145,21 @@ class Store:
             )
         return pool
 
+    def _introductions_asked(self, ego: str, monday: int) -> set[str]:
+        """Want-to-know people whose introduction was suggested and asked (you wrote to the
+        connector after the suggestion, before this week)."""
+        rows = self._con.execute(
+            "SELECT DISTINCT s.person FROM suggestions s JOIN interactions i "
+            "ON i.source = ? AND i.target = s.via AND i.date >= s.week AND i.date < ? "
+            "WHERE s.via IS NOT NULL AND s.week < ?",
+            (ego, monday, monday),
+        )
+        return {r[0] for r in rows}
+
     def suggestions(self) -> pd.DataFrame:
-        """Every suggestion made: week, person, rank, action, why, message, suggested."""
+        """Every suggestion made: week, person, rank, action, why, message, suggested, via."""
         frame = pd.read_sql_query(
-            "SELECT week, person, rank, action, why, message, suggested FROM suggestions "
+            "SELECT week, person, rank, action, why, message, suggested, via FROM suggestions "
             "ORDER BY week, rank",
             self._con,
         )
@@ -1153,7 +1181,7 @@ class Store:
         ego = self._need_ego("history")
         frame = self.suggestions()
         names = dict(self._con.execute("SELECT person, value FROM fields WHERE field = 'name'"))
-        ids = sorted(set(frame["person"]))
+        ids = sorted(set(frame["person"]) | set(frame["via"].dropna()))
         log = self._interactions_for(ids, ego)
         decisions = pd.read_sql_query(
             "SELECT person, decision, date FROM decisions ORDER BY date", self._con

@@ -181,13 +181,15 @@ def candidates(
     stay_in_touch_days: float = 60,
     ratio: float = 7,
     pool: int = 10,
+    asked: set | None = None,
 ) -> pd.DataFrame:
     """The week's candidates of each kind, as of the Monday of `today`'s week, best first.
 
     The slow half of :func:`week` (a store keeps it for the week): one row per person, the
     best `pool` of each kind, with ``person``, ``name``, ``group`` (the kind), ``action``,
     ``why``, ``draft`` (the message, times to be filled in by :func:`choose`), ``via`` and
-    ``score``. Parameters as for :func:`week`.
+    ``score``. `asked`: want-to-know people whose introduction you already asked for (left
+    out). Other parameters as for :func:`week`.
     """
     today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
     monday = _monday(today)
@@ -206,7 +208,9 @@ def candidates(
             _dormant(
                 G, ties, person, monday, names, tagged, before, stay_in_touch_days, communities
             ),
-            _want_to_know(G, people, person, tagged.get("want to know", set()), names),
+            _want_to_know(
+                G, people, person, tagged.get("want to know", set()) - set(asked or ()), names
+            ),
         ],
         ignore_index=True,
     )
@@ -266,12 +270,14 @@ def choose(
     if decisions is not None and len(decisions):
         running = decisions[pd.to_datetime(decisions["until"]) > today]
         excluded |= set(running["person"].astype(str))
-    pool = pool[~pool["person"].isin(excluded)]
+    addressee = pool["via"].where(pool["via"].notna(), pool["person"])
+    pool = pool[~(pool["person"].isin(excluded) | addressee.isin(excluded))]
     chosen: list[str] = []
     done = 0
     if this_week is not None and len(this_week):
         earlier = this_week.sort_values("rank")
-        done = int(earlier["person"].isin(contacted).sum())
+        via = earlier["via"] if "via" in earlier.columns else pd.Series(None, index=earlier.index)
+        done = int((earlier["person"].isin(contacted) | via.isin(contacted)).sum())
         keep = set(pool["person"])
         chosen = [p for p in earlier["person"] if p in keep]
     slots = max(int(k) - done, 0)
@@ -414,11 +420,13 @@ def follow_through(
     back = log[(log["target"] == person)].sort_values("date", kind="stable")
     written, replied, decided = [], [], []
     for r in frame.itertuples(index=False):
-        mine = out[(out["target"] == r.person) & (out["date"] >= r.week)]
+        via = getattr(r, "via", None)
+        to = {r.person, via} if isinstance(via, str) and via else {r.person}
+        mine = out[out["target"].isin(to) & (out["date"] >= r.week)]
         w = mine["date"].iloc[0] if len(mine) else pd.NaT
         written.append(w)
         if pd.notna(w):
-            theirs = back[(back["source"] == r.person) & (back["date"] > w)]
+            theirs = back[back["source"].isin(to) & (back["date"] > w)]
             replied.append(theirs["date"].iloc[0] if len(theirs) else pd.NaT)
         else:
             replied.append(pd.NaT)
@@ -839,6 +847,8 @@ class _Context:
         else:
             if news:
                 parts.append(f"{news[0].upper()}{news[1:]}!")
+            elif history and history.startswith("since"):
+                parts.append(f"it has been a while {history}.")
             elif history:
                 parts.append(f"it has been a while: {history}.")
             else:
