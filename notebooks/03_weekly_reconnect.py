@@ -1,131 +1,175 @@
 # %% [markdown]
-# # The weekly reconnect
+# # The weekly habit: a store and a Friday review
 #
-# Dormant ties are an underused resource: people you have not spoken to for a long time
-# still trust you, and they know things your current contacts do not. The habit this
-# notebook sets up: **every Monday, look at three names, send three messages, and log
-# them.** It runs on the bundled sample, whose data end on 31 December 2025.
+# The habit at the heart of netgraph: keep three lists (people to **stay in touch**
+# with, people you **want to know**, people you **worked with**); every Friday spend
+# fifteen minutes on them and write to three people, saying why and offering a few
+# times to meet. Give before you ask, follow up after a first meeting, thank people.
+#
+# A habit needs memory: what you imported, whom you wrote to, who replied. This notebook
+# keeps it in a **store**, one SQLite file on your machine (`netgraph.open()`), and
+# simulates twelve Fridays on the bundled sample, whose data end on 31 December 2025.
 
 # %%
-import matplotlib.pyplot as plt
+import tempfile
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 
 import netgraph
-from netgraph.view.plots import interaction_timeline
+from netgraph.recommend.week import to_ics
 
-pd.set_option("display.max_colwidth", 200)
+pd.set_option("display.max_colwidth", 120)
 
-net = netgraph.sample()
-names = net.people["name"]
-print("data up to", net.reference_date.date())
+# netgraph.open() with no path uses $NETGRAPH_HOME or your user data folder; a
+# temporary folder keeps this notebook from touching yours.
+folder = Path(tempfile.mkdtemp())
+store = netgraph.open(folder / "netgraph.sqlite")
+print(store.add(netgraph.sample(), date="2025-12-31", origin="sample"))
+store
 
 # %% [markdown]
-# ## This week's list
+# Importing is repeatable: the same export again adds nothing, and next month's export
+# adds only what is new. `store.network` is an ordinary `Network`, so every analysis
+# works on it as before.
+
+# %%
+print(store.add(netgraph.sample()))
+net = store.network
+print(net.closure()["reasons"].iloc[0])
+
+# %% [markdown]
+# ## The three lists
 #
-# `reconnect(k=3, today=...)` lists the ties that are overdue: silent for longer than
-# their own usual rhythm (`usual_interval_days`, three months when there is no rhythm
-# yet) and for at least 30 days. Each is scored by how overdue it is and by its
-# `value`: one point, plus a point each for being a `bridge` into a community you
-# barely reach, for a low `overlap` with your other contacts (a non-redundant contact)
-# and for being `once_strong`.
+# `store.tag(person, list)` takes an id, an e-mail or a name; `store.tag_from(file,
+# column)` reads the lists from a spreadsheet column.
 
 # %%
-net.reconnect(k=3, today="2026-01-05")
-
-# %% [markdown]
-# ## Four Mondays in a row
-#
-# The list rotates. The ties overdue at the date of your data are ranked by score and
-# cut into slices of three; each calendar week shows the next slice, and once everyone
-# has been shown it starts round again. So you do not see the same three names every
-# Monday, even when you reload a fresh export each week, and one date always gives the
-# same list. `net.reconnect(k=1000)` shows the whole ranking.
-
-# %%
-mondays = pd.date_range("2026-01-05", periods=4, freq="W-MON")
-weeks = {monday.date(): net.reconnect(k=3, today=monday) for monday in mondays}
-for monday, week in weeks.items():
-    print(monday, "|", ", ".join(week["person"].map(names)))
-
-shown = pd.concat(weeks.values())["person"]
-print(f"\n{shown.nunique()} different people in {len(shown)} slots over four weeks")
-
-# %% [markdown]
-# Every suggestion comes with its reason: how long it has been against the usual rhythm,
-# which community the person connects you to, how many of your contacts they know and
-# whether the tie was once close.
-
-# %%
-for reason in weeks[mondays[0].date()]["reason"]:
-    print("-", reason)
-
-# %% [markdown]
-# ## The habit: message, log, repeat
-#
-# After sending the messages, log them: here as rows added to the interactions, in
-# practice as lines in your meetings file (or a fresh calendar export) that you reload
-# each Monday. The people you wrote to then leave the list by themselves, since their
-# last contact moves, and the list moves on to the next most overdue.
-
-# %%
-log = net.interactions
-for monday in mondays:
-    current = netgraph.Network(net.people, net.stated_ties, log, ego="me")
-    week = current.reconnect(k=3, today=monday)
-    print(monday.date(), "|", ", ".join(week["person"].map(names)))
-    sent = pd.DataFrame(
-        {
-            "source": "me",
-            "target": week["person"],
-            "date": monday + pd.Timedelta(days=1),
-            "channel": "message",
-            "kind": "message",
-        }
-    )
-    log = pd.concat([log, sent], ignore_index=True)
-
-# %% [markdown]
-# ## The long-lost list
-#
-# With `dormant_after=365` only ties silent for a year or more qualify, whatever their
-# usual rhythm: the dormant ties of Levin, Walter and Murnighan's study, whose advice
-# was as useful as current contacts' and more novel. The six most worth reviving:
-
-# %%
-long_lost = net.reconnect(k=6, today=mondays[0], dormant_after=365)
-long_lost.assign(name=long_lost["person"].map(names))[
-    ["name", "last_contact", "days_since", "value", "bridge", "overlap", "once_strong"]
-]
-
-# %% [markdown]
-# ## The timeline
-#
-# One row per contact, one dot per interaction; shaded bands mark dormant stretches
-# (more than a year without contact). First, for comparison, Alex's fifteen most
-# frequent contacts, in touch all along:
-
-# %%
-fig, ax = plt.subplots(figsize=(10, 6))
-net.plot.interaction_timeline(ax=ax, top=15)
-plt.show()
-
-# %% [markdown]
-# Then the people the four Mondays suggested, up to the last Monday. A shaded band is a
-# tie gone dormant, more than a year without contact; a row without one is a tie that is
-# overdue by its own rhythm, fading rather than dormant.
-
-# %%
-picked = set(shown)
-log = net.interactions
-with_me = (log["source"] == "me") | (log["target"] == "me")
-theirs = log["source"].isin(picked) | log["target"].isin(picked)
-fig, ax = plt.subplots(figsize=(10, 5))
-interaction_timeline(
-    log[with_me & theirs],
-    person="me",
-    top=len(picked),
-    names=names,
-    today=mondays[-1],
-    ax=ax,
+sheet = folder / "lists.csv"
+sheet.write_text(
+    "name,list\n"
+    "Aisha Butt,want to know\n"
+    "Agnieszka Krawczyk,want to know\n"
+    "Ben Carter,worked with; stay in touch\n"
+    "Astrid Berg,worked with\n"
+    "Priya Shah,stay in touch\n"
 )
-plt.show()
+store.tag_from(sheet, "list")
+store.lists()
+
+# %% [markdown]
+# ## The first Friday
+#
+# `store.week(k=3, today=...)` mixes the kinds of action: a dormant tie worth reviving,
+# a follow-up after a first meeting or an unanswered message, someone from the
+# want-to-know list through the warmest path, a thank-you owed. Where you have asked
+# someone more than you have given, the action is **give first**. Each row has its
+# reason and a short draft drawn from the data, offering three times next week.
+
+# %%
+review = store.week(today="2026-01-09")
+review[["name", "action", "why"]]
+
+# %%
+for r in review.itertuples():
+    print(f"To {r.name} ({r.action}):\n  {r.message}\n")
+
+# %% [markdown]
+# The proposed times can go into your calendar as tentative holds (`netgraph week --ics
+# FILE` on the command line):
+
+# %%
+print("\n".join(to_ics(review).splitlines()[:14]))
+
+# %% [markdown]
+# ## Twelve Fridays
+#
+# Each simulated Friday we look at the review and act on it as a busy person would:
+# write to about three in four of the people suggested (`store.log`), skip some and
+# snooze others; about half of the people written to reply within a week. In week six a
+# fresh export arrives in which one contact has changed company. The list moves on
+# because of what was done: whom you wrote to leaves it, a message without a reply
+# comes back as a follow-up, the snoozed return a month later.
+
+# %%
+rng = np.random.default_rng(12)
+kinds = {"thank": "thanks", "give first": "give", "ask for an introduction": "message"}
+fridays = pd.date_range("2026-01-09", periods=12, freq="7D")
+weeks = []
+for n, friday in enumerate(fridays, start=1):
+    if n == 3:  # a favour received: Ewa Nowak introduced you to someone
+        store.log(
+            "Ewa Nowak",
+            kind="give",
+            by="them",
+            date=friday - pd.Timedelta(days=4),
+            note="the introduction to the Helix data team",
+        )
+    if n == 6:  # next export: Priya Shah moved company
+        people = store.network.people.reset_index()
+        people.loc[people["id"] == "priya-shah", "company"] = "Globex Bank"
+        store.add(netgraph.Network.from_frames(people, ego="me"), date=friday)
+    review = store.week(today=friday)
+    weeks.append(review.assign(week=n))
+    for r in review.itertuples():
+        roll = rng.random()
+        if roll < 0.75:
+            to = r.via if r.action in ("ask for an introduction",) and r.via else r.person
+            store.log(to, kind=kinds.get(r.action, "message"), date=friday)
+            if rng.random() < 0.5:
+                store.log(to, kind="reply", date=friday + pd.Timedelta(days=3))
+        elif roll < 0.85:
+            store.skip(r.person, date=friday)
+        else:
+            store.snooze(r.person, weeks=4, date=friday)
+suggested = pd.concat(weeks, ignore_index=True)
+suggested.groupby("week")["name"].apply(", ".join)
+
+# %% [markdown]
+# What kinds of action the twelve weeks mixed:
+
+# %%
+suggested["action"].value_counts()
+
+# %% [markdown]
+# Priya Shah's new company from week six shows in the draft the next time she is
+# suggested (the store keeps the history of every changed field):
+
+# %%
+print(store.field_history("Priya Shah")[["field", "old", "new", "date"]])
+priya = suggested[suggested["person"] == "priya-shah"]
+for r in priya.itertuples():
+    print(f"week {r.week}: {r.message}")
+
+# %% [markdown]
+# ## Follow-through you can see
+#
+# `store.history()` shows what was suggested and what became of it, with a one-line
+# summary of the last four weeks. `store.report(folder)` adds the same to the HTML
+# report.
+
+# %%
+history = store.history(today=fridays[-1])
+print(history.attrs["summary"])
+history.tail(8)[["week", "name", "action", "written", "replied", "decision"]]
+
+# %%
+per_week = history.groupby(history["week"].dt.strftime("%d %b"), sort=False).agg(
+    suggested=("person", "size"),
+    written=("written", "count"),
+    replied=("replied", "count"),
+)
+ax = per_week.plot.bar(figsize=(9, 3.5), rot=0, color=["#bbbbbb", "#4c72b0", "#55a868"])
+ax.set_xlabel("week of")
+ax.set_ylabel("people")
+ax.set_title("Twelve Fridays: suggested, written to, replied")
+# %% [markdown]
+# Nothing is lost: every import and every log is one SQLite transaction, several
+# processes can log at once, and a file that is damaged or was written by a newer
+# netgraph is refused and left as it is. From the command line the same habit is
+# `netgraph import Connections.csv`, `netgraph log "Priya Shah" --kind message`,
+# `netgraph week --ics week.ics` and `netgraph history`.
+
+# %%
+store.close()

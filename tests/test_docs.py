@@ -27,6 +27,7 @@ PAGES = [
     "concepts/communities/index.html",
     "how-to/import-linkedin/index.html",
     "how-to/reconnect-weekly/index.html",
+    "how-to/friday-review/index.html",
     "how-to/plan-introductions/index.html",
     "how-to/analyse-an-organisation/index.html",
     "how-to/share-privately/index.html",

@@ -13,7 +13,8 @@ suggestion are mixed:
   (Levin, Walter and Murnighan [1]_), and people on the *stay in touch* list silent for
   `stay_in_touch_days` days;
 * **ask for an introduction**: someone on the *want to know* list, through the warmest path
-  of :func:`netgraph.recommend.paths_to` (Granovetter's weak ties [2]_).
+  of :func:`netgraph.recommend.paths_to` (Granovetter's weak ties [2]_), or *write* to them
+  when you already know them; not again for eight weeks once you wrote to them.
 
 Where you owe someone, more asks than gives in :func:`netgraph.recommend.ledger`, the action
 is **give first** (the rule of several gives per ask). The drafts are templates filled from
@@ -209,7 +210,16 @@ def candidates(
                 G, ties, person, monday, names, tagged, before, stay_in_touch_days, communities
             ),
             _want_to_know(
-                G, people, person, tagged.get("want to know", set()) - set(asked or ()), names
+                G,
+                people,
+                person,
+                # left out: introductions asked, and people you wrote to in the last 8 weeks
+                tagged.get("want to know", set())
+                - set(asked or ())
+                - set(
+                    before.loc[before["out"] & (before["date"] >= monday - 56 * _DAY), "contact"]
+                ),
+                names,
             ),
         ],
         ignore_index=True,
