@@ -25,7 +25,7 @@ pd.set_option("display.max_colwidth", 120)
 # netgraph.open() with no path uses $NETGRAPH_HOME or your user data folder; a
 # temporary folder keeps this notebook from touching yours.
 folder = Path(tempfile.mkdtemp())
-store = netgraph.open(folder / "netgraph.sqlite")
+store = netgraph.open(folder / "store.sqlite")
 print(store.add(netgraph.sample(), date="2025-12-31", origin="sample"))
 store
 

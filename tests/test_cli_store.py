@@ -49,7 +49,7 @@ def test_import_twice_then_log_tag_and_week(home, capsys):
     assert main(["history"]) == 0
     assert "suggested people written to in four weeks" in capsys.readouterr().out
     with netgraph.open() as store:
-        assert store.path == home / "netgraph.sqlite"
+        assert store.path == home / "store.sqlite"
         assert len(store.network.interactions) == 9141
 
 
@@ -63,7 +63,7 @@ def test_log_of_an_unknown_name_is_exit_status_2(home, capsys):
 
 
 def test_a_damaged_store_is_exit_status_2(home, capsys):
-    (home / "netgraph.sqlite").write_text("not a database")
+    (home / "store.sqlite").write_text("not a database")
     assert main(["week"]) == 2
     assert "will not open this file" in capsys.readouterr().err
-    assert (home / "netgraph.sqlite").read_text() == "not a database"
+    assert (home / "store.sqlite").read_text() == "not a database"

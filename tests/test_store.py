@@ -50,7 +50,7 @@ def _counts(path):
 def test_default_path_follows_netgraph_home(tmp_path, monkeypatch):
     monkeypatch.setenv("NETGRAPH_HOME", str(tmp_path / "home"))
     with netgraph.open() as store:
-        assert store.path == tmp_path / "home" / "netgraph.sqlite"
+        assert store.path == tmp_path / "home" / "store.sqlite"
     assert store.path.is_file()
     con = sqlite3.connect(store.path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION
@@ -63,7 +63,7 @@ def test_default_path_without_netgraph_home_is_the_user_data_dir(monkeypatch):
 
     monkeypatch.delenv("NETGRAPH_HOME", raising=False)
     expected = Path(platformdirs.user_data_dir("netgraph", appauthor=False))
-    assert store_module.default_path() == expected / "netgraph.sqlite"
+    assert store_module.default_path() == expected / "store.sqlite"
 
 
 @pytest.mark.parametrize(

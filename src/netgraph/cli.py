@@ -525,7 +525,7 @@ def _add_store_commands(commands) -> None:
         parser.add_argument(
             "--store",
             metavar="PATH",
-            help="the store file (default: $NETGRAPH_HOME/netgraph.sqlite, else the user data "
+            help="the store file (default: $NETGRAPH_HOME/store.sqlite, else the user data "
             "folder)",
         )
 

@@ -216,17 +216,17 @@ _before_commit = None
 def default_path() -> Path:
     """Where :func:`open` keeps the store by default.
 
-    ``$NETGRAPH_HOME/netgraph.sqlite`` when the environment variable ``NETGRAPH_HOME`` is set,
-    else ``netgraph.sqlite`` in the user's data directory (``platformdirs.user_data_dir``:
+    ``$NETGRAPH_HOME/store.sqlite`` when the environment variable ``NETGRAPH_HOME`` is set,
+    else ``store.sqlite`` in the user's data directory (``platformdirs.user_data_dir``:
     ``~/.local/share/netgraph`` on Linux, ``~/Library/Application Support/netgraph`` on macOS,
     ``%LOCALAPPDATA%\\netgraph`` on Windows).
     """
     home = os.environ.get("NETGRAPH_HOME")
     if home:
-        return Path(home).expanduser() / "netgraph.sqlite"
+        return Path(home).expanduser() / "store.sqlite"
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("netgraph", appauthor=False)) / "netgraph.sqlite"
+    return Path(platformdirs.user_data_dir("netgraph", appauthor=False)) / "store.sqlite"
 
 
 def open(path: str | os.PathLike | None = None) -> Store:  # noqa: A001 - netgraph.open
