@@ -525,8 +525,7 @@ def _add_store_commands(commands) -> None:
         parser.add_argument(
             "--store",
             metavar="PATH",
-            help="the store file (default: $NETGRAPH_HOME/store.sqlite, else the user data "
-            "folder)",
+            help="the store file (default: $NETGRAPH_HOME/store.sqlite, else the user data folder)",
         )
 
     imports = commands.add_parser(
