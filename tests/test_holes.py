@@ -291,14 +291,19 @@ def test_missing_weight_counts_one():
     assert_holes_equal(structural_holes(G), structural_holes(H), atol=0)
 
 
-def test_multigraph_adds_parallel_weights():
+def test_multigraph_parallel_edges_make_one_tie_with_the_largest_weight():
+    """Issue 14.4: parallel edges count one way whether weight=None or the attribute is absent."""
     M = nx.MultiDiGraph()
     M.add_weighted_edges_from([(0, 1, 0.5), (0, 1, 0.25), (1, 2, 1.0), (2, 0, 0.5), (2, 3, 2.0)])
     D = nx.DiGraph()
-    D.add_weighted_edges_from([(0, 1, 0.75), (1, 2, 1.0), (2, 0, 0.5), (2, 3, 2.0)])
+    D.add_weighted_edges_from([(0, 1, 0.5), (1, 2, 1.0), (2, 0, 0.5), (2, 3, 2.0)])
     assert_holes_equal(structural_holes(M), structural_holes(D), atol=1e-15)
     # unweighted: a parallel edge is still one tie
     assert_holes_equal(structural_holes(M, weight=None), structural_holes(D, weight=None))
+    bare = nx.MultiGraph([(0, 1), (0, 1), (1, 2), (2, 3), (1, 3)])
+    assert_holes_equal(structural_holes(bare), structural_holes(bare, weight=None), atol=0)
+    ego = ego_structural_holes(bare, 1, add=[(1, 0, 1.0)])
+    np.testing.assert_allclose(ego.to_numpy(float), structural_holes(bare).loc[1].to_numpy(float))
 
 
 def test_graph_views_read_like_copies(email):

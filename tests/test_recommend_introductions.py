@@ -109,12 +109,13 @@ def test_gain_with_weights_above_one_uses_their_scale():
         assert row.constraint_after == pytest.approx(after, abs=1e-9)
 
 
-def test_multigraph_adds_parallel_weights():
+def test_multigraph_parallel_edges_make_one_tie_with_the_largest_weight():
     G, groups = three_cliques()
     M = nx.MultiGraph(G)
     M.add_edge("a0", "a1", weight=0.1)
+    M.add_edge("a0", "a2", weight=0.95)
     H = G.copy()
-    H["a0"]["a1"]["weight"] = 0.9
+    H["a0"]["a2"]["weight"] = 0.95
     pd.testing.assert_frame_equal(
         introductions(M, "a0", communities=groups), introductions(H, "a0", communities=groups)
     )

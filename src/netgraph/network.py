@@ -20,8 +20,8 @@ from netgraph import _build, _compare, _match, analysis, recommend
 from netgraph import anonymize as _anonymize
 from netgraph import merge as _merge
 from netgraph import strength as _strength
+from netgraph._dates import timestamp as _timestamp
 from netgraph.analysis import holes
-from netgraph.analysis.ties import _timestamp
 from netgraph.errors import InputError, NetgraphWarning, UnknownPersonError
 from netgraph.io import formats, tables
 from netgraph.io.record import NetworkTables

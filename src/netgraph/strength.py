@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from netgraph._dates import timestamp
 from netgraph.errors import InputError, NetgraphWarning
 
 __all__ = [
@@ -142,22 +143,32 @@ class StrengthModel:
             "reciprocity_scale",
             "multiplexity_scale",
         ):
-            value = getattr(self, name)
+            value = _number(self, name)
             if not np.isfinite(value) or value <= 0:
-                raise ValueError(f"StrengthModel.{name} must be a positive number, not {value!r}.")
+                raise InputError(
+                    f"StrengthModel.{name} must be a positive number, not {value!r}",
+                    column=name,
+                )
+        for name in (*(f"{c}_weight" for c in COMPONENTS), "closeness_weight", "floor"):
+            _number(self, name)
         weights = self.weights()
         for name, value in weights.items():
             if not np.isfinite(value) or value < 0:
-                raise ValueError(
-                    f"StrengthModel.{name}_weight must be zero or positive, not {value!r}."
+                raise InputError(
+                    f"StrengthModel.{name}_weight must be zero or positive, not {value!r}",
+                    column=f"{name}_weight",
                 )
         if sum(weights[c] for c in COMPONENTS) <= 0:
-            raise ValueError("At least one component weight of StrengthModel must be positive.")
+            raise InputError("At least one component weight of StrengthModel must be positive")
         if not 0 <= self.floor < 1:
-            raise ValueError(f"StrengthModel.floor must be in [0, 1), not {self.floor!r}.")
+            raise InputError(
+                f"StrengthModel.floor must be in [0, 1), not {self.floor!r}", column="floor"
+            )
+        _number(self, "stated_closeness")
         if not 0 < self.stated_closeness <= 1:
-            raise ValueError(
-                f"StrengthModel.stated_closeness must be in (0, 1], not {self.stated_closeness!r}."
+            raise InputError(
+                f"StrengthModel.stated_closeness must be in (0, 1], not {self.stated_closeness!r}",
+                column="stated_closeness",
             )
 
     def weights(self) -> dict[str, float]:
@@ -170,6 +181,18 @@ class StrengthModel:
         """
         names = (*COMPONENTS, "closeness")
         return {name: getattr(self, f"{name}_weight") for name in names}
+
+
+def _number(model: StrengthModel, name: str) -> float:
+    """The parameter `name` of `model` as a float, or an InputError naming it."""
+    value = getattr(model, name)
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise InputError(
+            f"StrengthModel.{name} must be a number, not {value!r}",
+            column=name,
+            fix="Pass a number, such as StrengthModel(half_life_days=90).",
+        )
+    return float(value)
 
 
 def reference_date(interactions: pd.DataFrame | None = None) -> pd.Timestamp:
@@ -342,7 +365,7 @@ def tie_strength(
     model = StrengthModel() if model is None else model
     ties = _clean_ties(ties)
     log = _clean_interactions(interactions)
-    today_us = _latest_us(log["date"]) if today is None else _to_us(_as_timestamp(today))
+    today_us = _latest_us(log["date"]) if today is None else _to_us(timestamp(today, "today"))
 
     # One id space for both tables, numbered in string order so that code order is id order.
     labels, (tie_source, tie_target, log_source, log_target) = _encode_ids(
@@ -447,21 +470,6 @@ def tie_strength(
 
 
 # --- input checks ----------------------------------------------------------------------------
-
-
-def _as_timestamp(value: object) -> pd.Timestamp:
-    """Return `value` as a tz-naive timestamp (tz-aware ones are converted to UTC)."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise InputError(
-            f"today={value!r} is not a date", fix="Pass a date such as '2025-12-31', or None."
-        ) from err
-    if pd.isna(stamp):
-        raise InputError("today is missing (NaT)", fix="Pass a date, or None for the default.")
-    if stamp.tz is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
-    return stamp
 
 
 def _to_us(stamp: pd.Timestamp) -> int:

@@ -14,15 +14,13 @@ References
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable, Mapping
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.analysis.brokerage import _describe, _edge_arrays, _resolve_groups, _undirected_ties
-from netgraph.errors import NetgraphWarning
+from netgraph import _graph
 
 __all__ = ["affinity", "group_mixing"]
 
@@ -51,10 +49,13 @@ def affinity(
     ----------
     G : networkx.Graph or networkx.DiGraph
         The network. Not modified. A directed graph is read as its undirected view: a tie
-        exists when either person reached the other, and the weights of the two directions add
-        up. Self-loops are ignored.
-    by : str, mapping or pandas.Series
-        The groups: the name of a node attribute, or a mapping (or Series) person -> group.
+        exists when either person reached the other, with the larger weight of the two
+        directions (the undirected rule of :mod:`netgraph._graph`; parallel edges alike).
+        Self-loops are ignored.
+    by : str, mapping, pandas.Series or partition
+        The groups: the name of a node attribute, a mapping (or Series) person -> group, a
+        communities table or an iterable of sets of people. A person given two groups is an
+        InputError.
     weight : str, optional
         Edge attribute to weight ties by (a missing attribute counts as 1). None (the default)
         counts ties.
@@ -122,10 +123,10 @@ def affinity(
     """
     nodes = list(G)
     n = len(nodes)
-    group, codes = _resolve_groups(G, by)
+    group, codes = _graph.resolve_groups(G, by)
     _warn_ungrouped(codes, by)
     grouped = codes >= 0
-    lo, hi, w = _undirected_ties(G, weight)
+    lo, hi, w = _graph.undirected_ties(G, weight)
     keep = grouped[lo] & grouped[hi]
     same = keep & (codes[lo] == codes[hi])
     other = keep & ~same
@@ -151,7 +152,7 @@ def affinity(
             "same_group_share": share,
             "expected_same_group_share": expected,
         },
-        index=pd.Index(nodes, name="person"),
+        index=_graph.node_index(G),
     )
 
     total_in, total_ex = float(w[same].sum()), float(w[other].sum())
@@ -197,8 +198,10 @@ def group_mixing(
     G : networkx.Graph or networkx.DiGraph
         The network. Not modified. A directed graph is read as its undirected view (see
         :func:`affinity`). Self-loops are ignored.
-    by : str, mapping or pandas.Series
-        The groups: the name of a node attribute, or a mapping (or Series) person -> group.
+    by : str, mapping, pandas.Series or partition
+        The groups: the name of a node attribute, a mapping (or Series) person -> group, a
+        communities table or an iterable of sets of people. A person given two groups is an
+        InputError.
     weight : str, optional
         Edge attribute to weight ties by (a missing attribute counts as 1). None (the default)
         counts ties.
@@ -230,11 +233,11 @@ def group_mixing(
     x         2         1         1       0.0
     y         2         1         1       0.0
     """
-    group, codes = _resolve_groups(G, by)
+    group, codes = _graph.resolve_groups(G, by)
     _warn_ungrouped(codes, by)
     grouped = codes >= 0
     k = int(codes.max(initial=-1)) + 1
-    lo, hi, w = _undirected_ties(G, weight)
+    lo, hi, w = _graph.undirected_ties(G, weight)
     keep = grouped[lo] & grouped[hi]
     same = keep & (codes[lo] == codes[hi])
     other = keep & ~same
@@ -263,7 +266,7 @@ def group_mixing(
             "expected_ei_index": expected,
             "density": density,
         },
-        index=pd.Index(labels.array, name="group"),
+        index=_graph.labels(labels.array, name="group"),
     )
     return frame
 
@@ -275,14 +278,9 @@ def _tally(lo: np.ndarray, hi: np.ndarray, w: np.ndarray, mask: np.ndarray, n: i
 
 def _warn_ungrouped(codes: np.ndarray, by: object) -> None:
     """Warn, with a count, when some people have no group."""
-    missing = int((codes < 0).sum())
-    if missing:
-        warnings.warn(
-            f"{missing} of {codes.size} people have no group in {_describe(by)}; their ties "
-            "are left out of the internal and external counts.",
-            NetgraphWarning,
-            stacklevel=3,
-        )
+    _graph.warn_ungrouped(
+        codes, by, "their ties are left out of the internal and external counts.", stacklevel=4
+    )
 
 
 def _mixing_ends(G: nx.Graph, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -291,7 +289,7 @@ def _mixing_ends(G: nx.Graph, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray
     Each directed edge once; each undirected edge in both directions except self-loops
     (once). Edges touching a person without a group are dropped.
     """
-    src, dst, _ = _edge_arrays(G, None)
+    src, dst, _ = _graph.edge_arrays(G, None)
     if not G.is_directed():
         loop = src == dst
         src, dst = np.concatenate([src, dst[~loop]]), np.concatenate([dst, src[~loop]])

@@ -12,7 +12,6 @@ References
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable, Mapping
 
 import networkx as nx
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netgraph.errors import InputError, NetgraphWarning
+from netgraph import _graph
 
 __all__ = ["ROLES", "brokerage"]
 
@@ -57,18 +56,22 @@ def brokerage(
     In an undirected graph each tie counts in both directions, so every open two-path
     ``a - v - b`` is counted twice (``a -> v -> b`` and ``b -> v -> a``) and
     ``representative`` equals ``gatekeeper``. Self-loops are ignored, and so are parallel edges
-    of a multigraph (they count once, or with their weights summed).
+    of a multigraph make one tie with the largest of their weights (the rule of
+    :mod:`netgraph._graph`, so ``weight=None`` and an absent weight attribute agree).
 
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
         The network. Not modified.
-    by : str, mapping or pandas.Series
-        The groups: the name of a node attribute, or a mapping (or Series) person -> group.
+    by : str, mapping, pandas.Series or partition
+        The groups: the name of a node attribute, a mapping (or Series) person -> group, a
+        communities table or an iterable of sets of people. A person given two groups is an
+        InputError.
     weight : str, optional
         Edge attribute to weight two-paths by. None (the default) counts two-paths; otherwise
         each open two-path counts :math:`w_{av} \, w_{vb}`, the product of its two tie weights
-        (a missing attribute counts as 1). Whether :math:`a \to b` is a tie does not depend on
+        (a missing attribute counts as 1; weights must be finite and non-negative, numbers or
+        numeric strings). Whether :math:`a \to b` is a tie does not depend on
         its weight.
     normalize : bool, default False
         Divide each role count by the count expected by chance (see Notes). ``total`` stays the
@@ -135,17 +138,13 @@ def brokerage(
     {'group': 'x', 'coordinator': 0, 'itinerant': 0, 'representative': 1, 'gatekeeper': 1,
      'liaison': 0, 'total': 2}
     """
-    nodes = list(G)
-    n = len(nodes)
-    group, codes = _resolve_groups(G, by)
+    n = G.number_of_nodes()
+    group, codes = _graph.resolve_groups(G, by)
     missing = codes < 0
     if missing.any():
         n_missing = int(missing.sum())
-        warnings.warn(
-            f"{n_missing} of {n} people have no group in {_describe(by)}; each of them is "
-            "treated as a group of their own.",
-            NetgraphWarning,
-            stacklevel=2,
+        _graph.warn_ungrouped(
+            codes, by, "each of them is treated as a group of their own.", stacklevel=2
         )
         codes = codes.copy()
         codes[missing] = codes.max(initial=-1) + 1 + np.arange(n_missing)
@@ -161,7 +160,7 @@ def brokerage(
         sizes = np.bincount(codes, minlength=k).astype(float)
         values = counts / _expected(total, sizes[codes], sizes, n)
 
-    frame = pd.DataFrame(values, index=pd.Index(nodes, name="person"), columns=list(ROLES))
+    frame = pd.DataFrame(values, index=_graph.node_index(G), columns=list(ROLES))
     frame.insert(0, "group", group)
     frame["total"] = total
     return frame
@@ -302,128 +301,13 @@ def _expected(total: np.ndarray, own_size: np.ndarray, sizes: np.ndarray, n: int
 def _directed_adjacency(G: nx.Graph, weight: str | None) -> tuple[sp.csr_array, sp.csr_array]:
     """Return the weighted adjacency ``A`` and its 0/1 pattern ``P``, both ways if undirected.
 
-    Self-loops are dropped; parallel edges are merged (weights summed).
+    Self-loops are dropped; parallel edges make one arc with the largest weight
+    (:mod:`netgraph._graph`).
     """
     n = G.number_of_nodes()
-    src, dst, w = _edge_arrays(G, weight)
-    keep = src != dst
-    src, dst, w = src[keep], dst[keep], w[keep]
-    if not G.is_directed():
-        src, dst, w = np.concatenate([src, dst]), np.concatenate([dst, src]), np.tile(w, 2)
-    P = sp.coo_array((np.ones(src.size), (src, dst)), shape=(n, n)).tocsr()
-    P.sum_duplicates()
-    P.data[:] = 1.0
+    src, dst, w = _graph.arcs(G, weight)
+    P = sp.csr_array((np.ones(src.size), (src, dst)), shape=(n, n))
     if weight is None:
         return P, P
-    A = sp.coo_array((w, (src, dst)), shape=(n, n)).tocsr()
-    A.sum_duplicates()
+    A = sp.csr_array((w, (src, dst)), shape=(n, n))
     return A, P
-
-
-def _undirected_ties(G: nx.Graph, weight: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the ties of the undirected view of ``G``: positions ``lo < hi`` and weights.
-
-    Self-loops are dropped. Edges joining the same two people (both directions of a directed
-    graph, parallel edges of a multigraph) make one tie whose weight is the sum of theirs;
-    with ``weight=None`` every tie weighs 1.
-    """
-    n = G.number_of_nodes()
-    src, dst, w = _edge_arrays(G, weight)
-    keep = src != dst
-    lo = np.minimum(src[keep], dst[keep])
-    hi = np.maximum(src[keep], dst[keep])
-    keys, inverse = np.unique(lo * n + hi, return_inverse=True)
-    summed = np.bincount(inverse, w[keep], minlength=keys.size)
-    n = max(n, 1)
-    return keys // n, keys % n, np.ones(keys.size) if weight is None else summed
-
-
-def _edge_arrays(G: nx.Graph, weight: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the edges of ``G`` as arrays of node positions and weights.
-
-    Node positions follow ``list(G)``. Each edge appears once as networkx stores it (one
-    direction for an undirected graph, every key of a multigraph). Weights are 1 when
-    ``weight`` is None or the attribute is missing.
-    """
-    index = {node: i for i, node in enumerate(G)}
-    m = G.number_of_edges()
-    ends = np.fromiter((index[x] for e in G.edges() for x in e[:2]), dtype=np.int64, count=2 * m)
-    src, dst = ends[0::2], ends[1::2]
-    if weight is None:
-        return src, dst, np.ones(m)
-    try:
-        w = np.fromiter((d for *_, d in G.edges(data=weight, default=1)), dtype=float, count=m)
-    except (TypeError, ValueError) as err:
-        raise InputError(
-            f"edge attribute {weight!r} holds a value that is not a number",
-            column=weight,
-            fix="Store numbers in it, or pass weight=None to ignore it.",
-        ) from err
-    if not np.isfinite(w).all():
-        raise InputError(
-            f"edge attribute {weight!r} holds NaN or infinite values",
-            column=weight,
-            fix="Fill them (a tie without a weight counts 1 if the attribute is absent).",
-        )
-    return src, dst, w
-
-
-def _resolve_groups(
-    G: nx.Graph, by: str | Mapping[Hashable, Hashable] | pd.Series
-) -> tuple[pd.Series, np.ndarray]:
-    """Return each person's group (a Series in node order) and integer codes (-1: no group).
-
-    Codes are numbered in sorted group order when the groups can be sorted.
-    """
-    nodes = list(G)
-    if isinstance(by, str):
-        values = [data.get(by) for _, data in G.nodes(data=True)]
-    elif isinstance(by, pd.Series):
-        if not by.index.is_unique:
-            raise InputError(
-                "the group Series has duplicate people in its index",
-                column=by.name,
-                fix="Give each person one group.",
-            )
-        values = by.astype(object).reindex(pd.Index(nodes, dtype=object)).tolist()
-    elif isinstance(by, Mapping):
-        values = [by.get(node) for node in nodes]
-    else:
-        raise InputError(
-            f"by must be a node attribute name or a mapping person -> group, not "
-            f"{type(by).__name__}",
-            fix="Pass e.g. by='department' or by={'ann': 'sales', ...}.",
-        )
-    group = pd.Series(values, index=pd.Index(nodes, name="person"), dtype=object, name="group")
-    absent = group.isna().to_numpy()
-    if nodes and absent.all():
-        raise InputError(
-            f"no person has a group in {_describe(by)}",
-            column=by if isinstance(by, str) else None,
-            fix="Check the attribute name, or pass a mapping person -> group.",
-        )
-    try:
-        codes, _ = pd.factorize(group, sort=True)
-    except TypeError as err:
-        if "unhashable" in str(err):
-            raise InputError(
-                f"groups in {_describe(by)} must be single values such as strings",
-                column=by if isinstance(by, str) else None,
-                fix="Give each person one group name (not a list).",
-            ) from err
-        codes, _ = pd.factorize(group, sort=False)  # groups of mixed types do not sort
-    observed = group[~absent].infer_objects()
-    if absent.any() and pd.api.types.is_integer_dtype(observed.dtype):
-        group = group.astype("Int64")
-    else:
-        group = group.infer_objects()
-    return group, np.asarray(codes, dtype=np.int64)
-
-
-def _describe(by: object) -> str:
-    """Name the source of the groups for messages."""
-    if isinstance(by, str):
-        return f"node attribute {by!r}"
-    if isinstance(by, pd.Series) and by.name is not None:
-        return f"Series {by.name!r}"
-    return "the mapping"

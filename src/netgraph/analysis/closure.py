@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph import _graph
 from netgraph.analysis.holes import ego_structural_holes, structural_holes
 from netgraph.analysis.ties import weak_ties
 from netgraph.errors import UnknownPersonError
@@ -59,7 +60,9 @@ def closure(
     Parameters
     ----------
     G : networkx.Graph
-        Undirected graph with tie strength as ``weight``.
+        Graph with tie strength as ``weight``. A directed graph or a multigraph is read as
+        undirected: one tie per pair with the largest weight of its edges (the undirected
+        rule of :mod:`netgraph._graph`).
     person : node, optional
         Whose ego network to summarise; None for the whole network.
     communities : Series, optional
@@ -97,8 +100,7 @@ def closure(
     >>> print(f"{row['density']:.2f} {row['verdict']}")
     0.00 open
     """
-    if G.is_directed():
-        G = G.to_undirected(as_view=True)
+    G = _graph.undirected(G, weight)  # one tie per pair, the larger weight of its arcs
     grouped = communities is not None
     if not grouped:  # each connected component is one group; E-I then does not vote
         communities = pd.Series(

@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph.analysis.brokerage import _undirected_ties
+from netgraph import _graph
 from netgraph.errors import InputError
 
 __all__ = ["communities"]
@@ -57,9 +57,9 @@ def communities(
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network. Not modified. A directed graph is read as its undirected view: the
-        weights of ``u -> v`` and ``v -> u`` add up into one tie (as do parallel edges of a
-        multigraph). Self-loops are ignored.
+        The network. Not modified. A directed graph is read as its undirected view: ``u -> v``
+        and ``v -> u`` make one tie with the larger of their weights (as do parallel edges of
+        a multigraph: the undirected rule of :mod:`netgraph._graph`). Self-loops are ignored.
     weight : str or None, default "weight"
         Edge attribute holding tie weights (a missing attribute counts as 1). None treats every
         tie alike, a reciprocated pair of directed edges included.
@@ -134,7 +134,7 @@ def communities(
         )
     nodes = list(G)
     n = len(nodes)
-    lo, hi, w = _undirected_ties(G, weight)
+    lo, hi, w = _graph.undirected_ties(G, weight)
     if (w < 0).any():
         raise InputError(
             f"edge attribute {weight!r} has negative values; modularity needs weights >= 0",
@@ -166,9 +166,7 @@ def communities(
         )
     labels = _canonical_labels(membership)[rank] if n else np.zeros(0, dtype=np.int64)
 
-    frame = pd.DataFrame(
-        {"community": labels.astype(np.int64)}, index=pd.Index(nodes, name="person")
-    )
+    frame = pd.DataFrame({"community": labels.astype(np.int64)}, index=_graph.node_index(G))
     frame.attrs["modularity"] = _modularity(nodes, lo, hi, w, labels, weight, resolution)
     frame.attrs["communities"] = int(labels.max()) + 1 if n else 0
     frame.attrs["method"] = method

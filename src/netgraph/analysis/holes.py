@@ -30,6 +30,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.special import xlogy
 
+from netgraph._graph import plain
 from netgraph.errors import InputError, UnknownPersonError
 
 __all__ = [
@@ -80,8 +81,9 @@ def structural_holes(
     ----------
     G : networkx.Graph or networkx.DiGraph
         The network. In a directed graph a contact is a predecessor or a successor and the
-        mutual weight of a pair adds the arcs both ways, as in networkx. In a multigraph the
-        weights of parallel edges are added. Not modified.
+        mutual weight of a pair adds the arcs both ways, as in networkx and Burt. In a multigraph
+        parallel edges make one tie with the largest weight (:mod:`netgraph._graph`), so an
+        absent weight attribute and ``weight=None`` agree. Not modified.
     weight : str or None, default "weight"
         Edge attribute holding the tie weight, which must be finite and non-negative; an edge
         without it counts 1. None counts every edge 1 (in a directed graph a reciprocated pair
@@ -352,7 +354,8 @@ def _edge_weights(data: list, weight: str | None, multi: bool) -> np.ndarray:
     if weight is None:
         return np.ones(len(data))
     if multi:
-        values = (sum(d.get(weight, 1) for d in keys.values()) for keys in data)
+        # parallel edges: one tie with the largest weight (the rule of netgraph._graph)
+        values = (max(float(d.get(weight, 1)) for d in keys.values()) for keys in data)
     else:
         try:  # fast path when every edge has the attribute
             return np.fromiter(map(itemgetter(weight), data), dtype=float, count=len(data))
@@ -415,8 +418,8 @@ def _graph_arcs(
     if bad.any():
         k = int(np.argmax(bad))
         raise InputError(
-            f"the edge ({index[u[k]]!r}, {index[v[k]]!r}) has weight {w[k]!r}; weights must "
-            "be finite and non-negative",
+            f"the edge {plain((index[u[k]], index[v[k]]))!r} has weight {plain(w[k])!r}; "
+            "weights must be finite and non-negative",
             column=weight,
             fix="Fix or drop that edge, or pass weight=None to count every edge as 1.",
         )
@@ -659,8 +662,8 @@ class _Overlay:
             value = np.nan
         if not (np.isfinite(value) and value >= 0):
             raise InputError(
-                f"the added edge ({u!r}, {v!r}) has weight {w!r}; weights must be finite "
-                "and non-negative",
+                f"the added edge {plain((u, v))!r} has weight {plain(w)!r}; weights must be "
+                "finite and non-negative",
                 column="add",
             )
         return value
@@ -668,7 +671,7 @@ class _Overlay:
     def _put(self, arcs: dict, u: Hashable, v: Hashable, w: float) -> None:
         row = arcs.setdefault(u, {})
         if self.multi and self.weight is not None:
-            row[v] = row.get(v, 0.0) + w  # one more parallel edge
+            row[v] = max(row.get(v, 0.0), w)  # one more parallel edge: the largest counts
         else:
             row[v] = w  # a new tie, or the tie's new weight
 
@@ -681,13 +684,16 @@ class _Overlay:
         else:
             try:
                 if self.multi:
-                    raw = [sum(d.get(weight, 1) for d in keys.values()) for keys in nbrs.values()]
+                    raw = [
+                        max(float(d.get(weight, 1)) for d in keys.values())
+                        for keys in nbrs.values()
+                    ]
                 else:
                     raw = [d.get(weight, 1) for d in nbrs.values()]
                 values = np.asarray(raw, dtype=float)
             except (TypeError, ValueError) as err:
                 raise InputError(
-                    f"a weight of an edge of {u!r} is not a number ({err})",
+                    f"a weight of an edge of {plain(u)!r} is not a number ({err})",
                     column=weight,
                     fix=f"Give every edge a numeric {weight!r} attribute, or pass weight=None.",
                 ) from err
@@ -697,13 +703,13 @@ class _Overlay:
             bad = [(v, w) for v, w in out.items() if not (np.isfinite(w) and w >= 0)]
             if bad:
                 raise InputError(
-                    f"the edge ({u!r}, {bad[0][0]!r}) has weight {bad[0][1]!r}; weights must "
-                    "be finite and non-negative",
+                    f"the edge {plain((u, bad[0][0]))!r} has weight {plain(bad[0][1])!r}; "
+                    "weights must be finite and non-negative",
                     column=weight,
                     fix="Fix or drop that edge, or pass weight=None to count every edge as 1.",
                 )
         for v, w in extra.get(u, {}).items():
-            out[v] = out.get(v, 0.0) + w if self.multi and weight is not None else w
+            out[v] = max(out.get(v, 0.0), w) if self.multi and weight is not None else w
         return out
 
     def mutual(self, u: Hashable) -> dict:

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from netgraph import _graph
+from netgraph._dates import timestamp
 from netgraph.errors import InputError
 
 __all__ = ["weak_ties"]
@@ -76,12 +78,13 @@ def weak_ties(
     ----------
     G : networkx.Graph or networkx.DiGraph
         The network. A DiGraph is read as undirected: the pairs ``(u, v)`` and ``(v, u)`` are one
-        tie, whose strength is the larger of the two directions' weights, whose ``last_contact``
+        tie, whose strength is the larger of the two directions' weights (the undirected rule
+        of :mod:`netgraph._graph`), whose ``last_contact``
         is the later one, and which is listed where its first direction comes in ``G.edges``.
         Self-loops are ignored: they are not ties and do not count in degrees.
     weight : str or None, default "weight"
-        Edge attribute holding the tie strength; a missing value counts as 1. None: every tie
-        has strength 1.
+        Edge attribute holding the tie strength; a missing value counts as 1. Strengths must be
+        finite and non-negative numbers (or numeric strings). None: every tie has strength 1.
     today : date-like, optional
         The reference date for dormancy. None: the latest ``last_contact`` among the ties.
     strong : float, optional
@@ -181,7 +184,7 @@ def weak_ties(
     if today is None:
         ref = last.max() if last.notna().any() else None
     else:
-        ref = _timestamp(today, "today")
+        ref = timestamp(today, "today")
     dormant = np.zeros(m, dtype=bool) if ref is None else (ref - last > after).to_numpy()
     strong_cut, weak_cut = _cuts(strength[~dormant], strong, weak)
     active = strength[~dormant]
@@ -242,19 +245,6 @@ def _days(dormant_after: float | pd.Timedelta) -> pd.Timedelta:
     return after
 
 
-def _timestamp(value: object, name: str) -> pd.Timestamp:
-    """Parse one date into a tz-naive Timestamp (tz-aware values are converted to UTC)."""
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError) as err:
-        raise InputError(
-            f"{name}={value!r} is not a date", fix="Pass a date such as '2024-06-30'."
-        ) from err
-    if pd.isna(ts):
-        raise InputError(f"{name}={value!r} is not a date", fix="Pass a date such as '2024-06-30'.")
-    return ts.tz_convert(None) if ts.tz is not None else ts
-
-
 def _ties(
     G: nx.Graph, weight: str | None, nodes: list
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Series]:
@@ -272,16 +262,7 @@ def _ties(
     m = len(edges)
     src = np.fromiter((pos[e[0]] for e in edges), dtype=np.int64, count=m)
     dst = np.fromiter((pos[e[1]] for e in edges), dtype=np.int64, count=m)
-    raw = [e[2] for e in edges]
-    bad = next((i for i, w in enumerate(raw) if not _is_number(w)), None)
-    if bad is not None:
-        raise InputError(
-            f"the tie ({edges[bad][0]!r}, {edges[bad][1]!r}) has weight {raw[bad]!r}, "
-            "which is not a number",
-            column=weight,
-            fix="Give every tie a numeric weight, or pass weight=None to count every tie as 1.",
-        )
-    strength = np.array(raw, dtype=float) if m else np.zeros(0)
+    strength = _graph.weights([e[2] for e in edges], weight, lambda k: edges[k][:2], count=m)
     last = _dates([e[3] for e in edges])
 
     if G.is_directed() and m:
@@ -297,11 +278,6 @@ def _ties(
             strength = merged["strength"].to_numpy()[order]
             last = pd.Series(merged["last"].to_numpy()[order])
     return src, dst, strength, last
-
-
-def _is_number(value: object) -> bool:
-    """Tell whether `value` is a real number other than a bool or NaN."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not np.isnan(value)
 
 
 def _dates(values: list) -> pd.Series:
