@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netgraph import _graph
 from netgraph.analysis.holes import ego_structural_holes
 from netgraph.errors import InputError, UnknownPersonError
 
@@ -221,8 +222,9 @@ def introductions(
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network, edge `weight` = tie strength in [0, 1]. A DiGraph is read through its
-        undirected view. Not modified.
+        The network, edge `weight` = tie strength in [0, 1]. A DiGraph or multigraph is read
+        as undirected, one tie per pair with the larger weight of its arcs
+        (:mod:`netgraph._graph`). Not modified.
     person : node
         The person to recommend for.
     k : int, default 10
@@ -290,7 +292,7 @@ def introductions(
     >>> print(f"{recs['gain_effective_size'].iloc[0]:.4f}")
     1.0645
     """
-    U = _undirected(G)
+    U = _undirected(G, weight)
     _check_person(U, person)
     k = _check_k(k)
     contacts = _contacts(U, person)
@@ -458,7 +460,8 @@ def introductions_to_make(
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network (a DiGraph is read through its undirected view). Not modified.
+        The network (a DiGraph is read as undirected, one tie per pair with the larger weight
+        of its arcs: :mod:`netgraph._graph`). Not modified.
     person : node, optional
         The person making the introductions; None for the whole organisation.
     k : int, default 10
@@ -519,7 +522,7 @@ def introductions_to_make(
       a  b  gain_a  gain_b
     bob cy  0.6667  0.6667
     """
-    U = _undirected(G)
+    U = _undirected(G, weight)
     k = _check_k(k)
     if person is None:
         return _bridges(
@@ -752,27 +755,9 @@ def _bridges(
 # --------------------------------------------------------------------------- shared helpers
 
 
-def _undirected(G: nx.Graph) -> nx.Graph:
-    """The graph itself, or the undirected view of a directed graph.
-
-    A multigraph becomes a Graph whose edge attributes are those of the last parallel edge
-    except numeric weights, which are added up (as the structural-hole measures do).
-    """
-    if G.is_multigraph():
-        H = nx.Graph()
-        H.add_nodes_from(G.nodes(data=True))
-        for u, v, d in G.edges(data=True):
-            total = {}
-            if H.has_edge(u, v):
-                total = {
-                    key: H[u][v][key] + value
-                    for key, value in d.items()
-                    if isinstance(value, (int, float))
-                    and isinstance(H[u][v].get(key), (int, float))
-                }
-            H.add_edge(u, v, **{**d, **total})
-        return H
-    return G.to_undirected(as_view=True) if G.is_directed() else G
+def _undirected(G: nx.Graph, weight: str | None) -> nx.Graph:
+    """`G` read as undirected by the one rule of :mod:`netgraph._graph` (largest weight)."""
+    return _graph.undirected(G, weight)
 
 
 def _check_person(G: nx.Graph, person: Hashable) -> None:

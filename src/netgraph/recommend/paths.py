@@ -80,8 +80,8 @@ def paths_to(
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network, edge `weight` = tie strength (a DiGraph is read through its undirected
-        view). Not modified.
+        The network, edge `weight` = tie strength (a DiGraph is read as undirected,
+        one tie per pair with the larger weight of its arcs (:mod:`netgraph._graph`)). Not modified.
     people : pandas.DataFrame or None
         People indexed by id (or with an ``id`` column), with the attribute columns; None
         uses the node attributes of `G`.
@@ -128,7 +128,7 @@ def paths_to(
     target           path  hops  score ask_first
        tom [me, ann, tom]     2   0.45       ann
     """
-    U = _undirected(G)
+    U = _undirected(G, weight)
     _check_person(U, person)
     k = _check_k(k)
     if isinstance(max_hops, bool) or not isinstance(max_hops, (int, np.integer)) or max_hops < 1:

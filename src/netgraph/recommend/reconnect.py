@@ -125,8 +125,8 @@ def reconnect(
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        The network, for communities and overlap (a DiGraph is read through its undirected
-        view). Not modified.
+        The network, for communities and overlap (a DiGraph is read as undirected,
+        one tie per pair with the larger weight of its arcs (:mod:`netgraph._graph`)). Not modified.
     ties : pandas.DataFrame
         The tie table of :func:`netgraph.tie_strength`: indexed (or with columns) ``source``,
         ``target``, with ``last_contact`` and optionally ``usual_interval_days``,
@@ -190,7 +190,7 @@ def reconnect(
     community 1; cy knows none of your other contacts; cy was one of your closer ties
     (40 interactions).
     """
-    U = _undirected(G)
+    U = _undirected(G, weight)
     _check_person(U, person)
     k = _check_k(k)
     everyone = table = _person_ties(ties, person)
