@@ -37,19 +37,17 @@ TOL = 1e-9
 
 
 def mutual_weights(G: nx.Graph, weight: str | None) -> dict:
-    """a[u][v] = w(u, v) + w(v, u), self-loops dropped; parallel edges add (count once if None)."""
-    a: dict = {u: {} for u in G}
-    seen = set()
+    """a[u][v] = w(u, v) + w(v, u), self-loops dropped; parallel edges: the largest weight."""
+    arc: dict = {}
     for u, v, d in G.edges(data=True):
         if u == v:
             continue
-        if weight is None:
-            if (u, v) in seen:
-                continue
-            seen.add((u, v))
-            w = 1.0
-        else:
-            w = float(d.get(weight, 1))
+        w = 1.0 if weight is None else float(d.get(weight, 1))
+        key = (u, v) if G.is_directed() else frozenset((u, v))
+        arc[key] = max(arc[key], w) if key in arc else w
+    a: dict = {u: {} for u in G}
+    for key, w in arc.items():
+        u, v = tuple(key)
         a[u][v] = a[u].get(v, 0.0) + w
         a[v][u] = a[v].get(u, 0.0) + w
     return a
@@ -369,7 +367,7 @@ def test_errors():
         ego_structural_holes(G, "zed", weight=None)
     with pytest.raises(InputError, match="triple"):
         ego_structural_holes(G, "a", weight=None, add=[("a", "c")])
-    with pytest.raises(TypeError, match=r"\['a'\]"):
+    with pytest.raises(InputError, match=r"\['a'\]"):
         structural_holes(G, nodes="a")
 
 

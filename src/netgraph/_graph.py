@@ -63,6 +63,7 @@ __all__ = [
     "arcs",
     "describe",
     "edge_arrays",
+    "is_person",
     "node_index",
     "plain",
     "positions",
@@ -102,6 +103,13 @@ def positions(index: pd.Index, wanted: Iterable[Hashable]) -> np.ndarray:
     if (found < 0).any():
         raise UnknownPersonError(plain(wanted[int(np.argmax(found < 0))]))
     return found
+
+
+def is_person(values: Any, person: Hashable) -> np.ndarray:
+    """Elementwise ``values == person`` as a bool array, a tuple id compared as one id."""
+    if isinstance(person, tuple):
+        return np.fromiter((x == person for x in values), dtype=bool, count=len(values))
+    return np.asarray(pd.Series(np.asarray(values, dtype=object)) == person, dtype=bool)
 
 
 # --------------------------------------------------------------------------- weights

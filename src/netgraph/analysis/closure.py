@@ -117,7 +117,7 @@ def closure(
         label = person
     signals = _SIGNALS if grouped else {k: v for k, v in _SIGNALS.items() if k != "ei_index"}
     row["verdict"], row["reasons"] = _verdict(row, person, signals)
-    frame = pd.DataFrame([row], index=pd.Index([label], name="person"))
+    frame = pd.DataFrame([row], index=_graph.labels([label], name="person"))
     return frame
 
 

@@ -332,7 +332,9 @@ def _node_index(G: nx.Graph) -> pd.Index:
 
 def _positions(index: pd.Index, nodes: Iterable[Hashable]) -> np.ndarray:
     if isinstance(nodes, str | bytes):
-        raise TypeError(f"nodes must be a list of people, such as [{nodes!r}], not a string")
+        raise InputError(
+            f"nodes must be a list of people, such as [{nodes!r}], not a string", column="nodes"
+        )
     wanted = list(dict.fromkeys(nodes))
     positions = index.get_indexer(pd.Index(wanted, tupleize_cols=False))
     missing = positions < 0
@@ -345,6 +347,7 @@ def _closed_neighbourhood(G: nx.Graph, index: pd.Index, positions: np.ndarray) -
     people = index[positions]
     views = [G.adj] + ([G.pred] if G.is_directed() else [])
     contacts = set(chain.from_iterable(view[u] for view in views for u in people))
+    # checked: contacts are nodes of G, all in `index` (no -1)
     found = index.get_indexer(pd.Index(list(contacts), tupleize_cols=False))
     return np.union1d(positions, found)
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -36,12 +36,27 @@ import scipy.sparse as sp
 
 from netgraph import _graph
 from netgraph.analysis.holes import ego_structural_holes
-from netgraph.errors import InputError, UnknownPersonError
+from netgraph.errors import InputError
+from netgraph.recommend._common import NEW_TIE_QUANTILE as NEW_TIE_QUANTILE
+from netgraph.recommend._common import check_k as _check_k
+from netgraph.recommend._common import check_person as _check_person
+from netgraph.recommend._common import contacts_of as _contacts
+from netgraph.recommend._common import count as _count
+from netgraph.recommend._common import edge_frame as _edge_frame
+from netgraph.recommend._common import empty as _empty
+from netgraph.recommend._common import finish as _finish
+from netgraph.recommend._common import greedy as _greedy
+from netgraph.recommend._common import group_labels as _labels
+from netgraph.recommend._common import group_text as _group_text
+from netgraph.recommend._common import names as _names
+from netgraph.recommend._common import new_tie_strength as _new_tie_strength
+from netgraph.recommend._common import own_strengths as _own_strengths
+from netgraph.recommend._common import recent_asks as _recent_asks
+from netgraph.recommend._common import sort_by_score as _sorted
+from netgraph.recommend._common import undirected as _undirected
 
 __all__ = ["introductions", "introductions_to_make", "strength_curve"]
 
-#: Quantile of the person's own tie strengths assumed for a tie that does not exist yet.
-NEW_TIE_QUANTILE = 0.25
 #: Extra value (as a fraction) of a contact in a group the person has few ties into.
 GROUP_BONUS = 0.5
 #: Most communities considered when proposing bridges for a whole organisation.
@@ -551,11 +566,14 @@ def introductions_to_make(
 
     # contacts x everyone they know, as a sparse 0/1 matrix
     edges = _edge_frame(U, contacts, weight)
-    row = pd.Index(contacts, tupleize_cols=False).get_indexer(edges["src"])
-    col, reach = pd.factorize(edges["dst"])
+    row = _graph.positions(_graph.labels(contacts), edges["src"])
+    col, reach = pd.factorize(edges["dst"].to_numpy(object))
     R = sp.csr_array((np.ones(len(row)), (row, col)), shape=(d, len(reach)))
     common = (R @ R.T).toarray()
-    tied = R[:, reach.get_indexer(contacts)].toarray() > 0 if d else np.zeros((0, 0), bool)
+    # a contact whom no other contact knows is in no column of R: tied to none of them
+    at = _graph.labels(reach).get_indexer(_graph.labels(contacts))
+    tied = np.zeros((d, d), dtype=bool)
+    tied[:, at >= 0] = R[:, at[at >= 0]].toarray() > 0
     degree = np.asarray(R.sum(axis=1)).ravel()
     codes, _ = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
     i, j = np.triu_indices(d, 1)
@@ -649,10 +667,8 @@ def _bridges(
         return _empty(_ORG_PAIR_DTYPES)
     index = pd.Index(nodes, tupleize_cols=False)
     labels = _labels(U, nodes, communities, by, weight).reindex(index)
-    codes, uniques = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
-    pairs = np.array([(u, v) for u, v in U.edges() if u != v], dtype=object).reshape(-1, 2)
-    u = index.get_indexer(pairs[:, 0])
-    v = index.get_indexer(pairs[:, 1])
+    codes, uniques = _sorted_codes(labels.to_numpy(object))  # not in node order
+    u, v, _ = _graph.undirected_ties(U, None)  # positions in list(U), each tie once
     A = sp.coo_array((np.ones(2 * len(u)), (np.r_[u, v], np.r_[v, u])), shape=(n, n)).tocsr()
     A.data[:] = 1.0  # duplicates collapse to one tie
     known = codes >= 0
@@ -694,7 +710,7 @@ def _bridges(
     if weight is None:
         w_new = 1.0
     else:
-        weights = np.fromiter((w for *_, w in U.edges(data=weight, default=1.0)), dtype=float)
+        weights = _graph.undirected_ties(U, weight)[2]
         w_new = _new_tie_strength(pd.Series(weights), new_tie_strength, weight)
 
     rows, used = [], Counter()
@@ -752,213 +768,18 @@ def _bridges(
     return _finish(out, _ORG_PAIR_DTYPES)
 
 
-# --------------------------------------------------------------------------- shared helpers
+def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the labels numbered in the order of their text (-1: no label)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    rank = np.argsort(np.argsort(np.array([str(x) for x in uniques], dtype=object), kind="stable"))
+    out = np.where(codes >= 0, rank[np.maximum(codes, 0)] if len(rank) else -1, -1)
+    ordered = np.empty(len(uniques), dtype=object)
+    for r, label in zip(rank, uniques, strict=True):
+        ordered[r] = label
+    return out.astype(np.int64), ordered
 
 
-def _undirected(G: nx.Graph, weight: str | None) -> nx.Graph:
-    """`G` read as undirected by the one rule of :mod:`netgraph._graph` (largest weight)."""
-    return _graph.undirected(G, weight)
-
-
-def _check_person(G: nx.Graph, person: Hashable) -> None:
-    try:
-        found = person in G
-    except TypeError:  # unhashable
-        found = False
-    if not found:
-        raise UnknownPersonError(person)
-
-
-def _check_k(k: int) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 0:
-        raise InputError(f"k must be a non-negative whole number, not {k!r}", column="k")
-    return int(k)
-
-
-def _contacts(G: nx.Graph, person: Hashable) -> list:
-    return [v for v in G.adj[person] if v != person]
-
-
-def _edge_frame(G: nx.Graph, sources: Iterable[Hashable], weight: str | None) -> pd.DataFrame:
-    """One row (src, dst, w) per tie of each source, self-loops dropped; w clipped to [0, 1]."""
-    src, dst, w = [], [], []
-    adj = G.adj
-    for u in sources:
-        nbrs = adj[u]
-        src.extend([u] * len(nbrs))
-        dst.extend(nbrs)
-        if weight is not None:
-            w.extend(d.get(weight, 1.0) for d in nbrs.values())
-    frame = pd.DataFrame(
-        {
-            "src": pd.Series(src, dtype=object),
-            "dst": pd.Series(dst, dtype=object),
-            "w": _clip_strength(w if weight is not None else np.ones(len(src))),
-        }
-    )
-    return frame[frame["src"] != frame["dst"]].reset_index(drop=True)
-
-
-def _clip_strength(values: Iterable[Any], *, clip: bool = True) -> np.ndarray:
-    w = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce").to_numpy(float)
-    w = np.nan_to_num(w, nan=1.0)
-    return np.clip(w, 0.0, 1.0) if clip else w
-
-
-def _own_strengths(
-    G: nx.Graph, person: Hashable, contacts: list, weight: str | None, *, clip: bool = True
-) -> pd.Series:
-    """The person's tie strengths (clipped to [0, 1] unless `clip` is False), by contact."""
-    if weight is None:
-        values = np.ones(len(contacts))
-    else:
-        values = _clip_strength((G.adj[person][c].get(weight, 1.0) for c in contacts), clip=clip)
-    return pd.Series(values, index=pd.Index(contacts, dtype=object, tupleize_cols=False))
-
-
-def _new_tie_strength(own: pd.Series, given: float | None, weight: str | None) -> float:
-    if weight is None:
-        return 1.0
-    if given is not None:
-        return float(given)
-    if own.empty:
-        return 0.5
-    return float(np.quantile(own.to_numpy(float), NEW_TIE_QUANTILE))
-
-
-def _names(G: nx.Graph, nodes: Iterable[Hashable]) -> dict:
-    """Display name of each node: its ``name`` attribute when present, else its id."""
-    out = {}
-    for node in nodes:
-        if node in out:
-            continue
-        name = G.nodes[node].get("name") if node in G else None
-        out[node] = name.strip() if isinstance(name, str) and name.strip() else str(node)
-    return out
-
-
-def _labels(
-    G: nx.Graph, nodes: list, communities: Any, by: str | None, weight: str | None
-) -> pd.Series:
-    """Group label of each node (object dtype, NaN when unknown), indexed by node."""
-    index = pd.Index(list(dict.fromkeys(nodes)), dtype=object, tupleize_cols=False)
-    if by is not None:
-        values = [G.nodes[x].get(by) if x in G else None for x in index]
-        found = pd.Series(values, index=index, dtype=object)
-        found = found.where(found.notna() & (found.astype(str).str.strip() != ""))
-        if found.isna().all() and not any(by in d for _, d in G.nodes(data=True)):
-            raise InputError(
-                f"no person has the attribute {by!r}",
-                column=by,
-                fix="Pass the name of a people column, such as 'company', or by=None.",
-            )
-        return found
-    if communities is None:
-        from netgraph.analysis.communities import communities as find
-
-        communities = find(G, weight=weight, seed=0)
-    if isinstance(communities, pd.DataFrame):
-        if "community" not in communities.columns:
-            raise InputError(
-                "the communities table has no 'community' column",
-                column="community",
-                fix="Pass the output of netgraph.communities(G) or a Series of labels.",
-            )
-        series = communities["community"]
-    elif isinstance(communities, pd.Series):
-        series = communities
-    elif isinstance(communities, Mapping):
-        series = pd.Series(dict(communities), dtype=object)
-    else:  # networkx style: an iterable of sets of nodes
-        series = pd.Series(
-            {node: i for i, block in enumerate(communities) for node in block}, dtype=object
-        )
-    series = series[~series.index.duplicated()]
-    return series.astype(object).reindex(index)
-
-
-def _recent_asks(
-    interactions: pd.DataFrame | None, person: Hashable, today: Any, days: float
-) -> pd.Series:
-    """Date of the person's latest ask of each contact within `days` before `today`."""
-    empty = pd.Series(dtype="datetime64[us]")
-    cols = {"source", "target", "date", "kind"}
-    if interactions is None or not len(interactions) or not cols <= set(interactions.columns):
-        return empty
-    from netgraph.strength import reference_date
-
-    ref = pd.Timestamp(today) if today is not None else reference_date(interactions)
-    dates = pd.to_datetime(interactions["date"], errors="coerce")
-    kind = interactions["kind"].astype("string").str.strip().str.lower()
-    mask = (
-        (interactions["source"] == person)
-        & (kind == "ask").fillna(False)
-        & (dates <= ref)
-        & (dates > ref - pd.Timedelta(days=days))
-    ).to_numpy(bool)
-    found = dates[mask].groupby(interactions["target"][mask].to_numpy()).max()
-    found.attrs["today"] = ref
-    return found
-
-
-def _sorted(frame: pd.DataFrame, score: str, keys: list[str]) -> pd.DataFrame:
-    """Sort by score (descending) then by the string form of the key columns."""
-    tmp = frame.assign(**{f"__{c}": [str(x) for x in frame[c]] for c in keys})
-    tmp = tmp.sort_values(
-        [score, *(f"__{c}" for c in keys)], ascending=[False] + [True] * len(keys), kind="stable"
-    )
-    return tmp.drop(columns=[f"__{c}" for c in keys])
-
-
-def _greedy(
-    frame: pd.DataFrame,
-    *,
-    k: int,
-    caps: dict[str, int],
-    unique: str | None = None,
-) -> list[int]:
-    """Positions of the first `k` rows, in order, with unique `unique` and capped values.
-
-    ``caps`` maps columns to the most rows a value may appear in; the columns share one
-    count (a person counts the same as ``a`` or as ``b``).
-    """
-    taken: set = set()
-    counts: Counter = Counter()
-    out: list[int] = []
-    keys = frame[unique].tolist() if unique else [None] * len(frame)
-    values = list(zip(*(frame[c].tolist() for c in caps), strict=True)) or [()] * len(frame)
-    limits = list(caps.values())
-    for pos, (key, row) in enumerate(zip(keys, values, strict=True)):
-        if len(out) >= k:
-            break
-        if unique and key in taken:
-            continue
-        if any(counts[x] >= limit for x, limit in zip(row, limits, strict=True)):
-            continue
-        out.append(pos)
-        taken.add(key)
-        counts.update(row)
-    return out
-
-
-def _finish(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
-    out = frame.reset_index(drop=True)[list(dtypes)]
-    return out.astype({c: t for c, t in dtypes.items() if t is not object})
-
-
-def _empty(dtypes: dict) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
-
-
-def _group_text(label: Any, by: str | None) -> str:
-    if by is not None:
-        return f"{by} {label}"
-    # A descriptive label (such as "community 2 (mostly Acme)") is used as it is.
-    return label if isinstance(label, str) else f"community {label}"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{'no' if n == 0 else n} {word}s"
+# --------------------------------------------------------------------------- reasons
 
 
 def _intro_reason(

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph import _graph
+from netgraph._dates import timestamp
 from netgraph.errors import InputError
 
 __all__ = ["ledger"]
@@ -166,12 +168,12 @@ def ledger(
     if today is None:  # the latest interaction date, as netgraph.strength.reference_date
         end = dates.max() if dates.notna().any() else pd.Timestamp.today().normalize()
     else:
-        end = pd.Timestamp(today)
+        end = timestamp(today, "today")
     recent = ((dates <= end) & (dates > end - pd.Timedelta(days=window_days))).to_numpy(bool)
 
     if person is not None:
-        mine = (source == person) | (target == person)
-        outward = source[mine] == person  # the person initiated
+        mine = _graph.is_person(source, person) | _graph.is_person(target, person)
+        outward = _graph.is_person(source[mine], person)  # the person initiated
         keys = {"contact": np.where(outward, target[mine], source[mine])}
         kind, recent = kind[mine], recent[mine]
     else:

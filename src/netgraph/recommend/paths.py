@@ -21,15 +21,14 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph import _graph
 from netgraph._match import matches, unknown_column
 from netgraph.errors import InputError
-from netgraph.recommend.introductions import (
-    _check_k,
-    _check_person,
-    _edge_frame,
-    _names,
-    _undirected,
-)
+from netgraph.recommend._common import check_k as _check_k
+from netgraph.recommend._common import check_person as _check_person
+from netgraph.recommend._common import edge_frame as _edge_frame
+from netgraph.recommend._common import names as _names
+from netgraph.recommend._common import undirected as _undirected
 
 __all__ = ["paths_to"]
 
@@ -148,7 +147,7 @@ def paths_to(
     found = [t for t in targets if t in index]
     if not found:
         return _empty()
-    at = index.get_indexer(pd.Index(found, dtype=object, tupleize_cols=False))
+    at = _graph.positions(index, found)
     table = pd.DataFrame(
         {"target": pd.Series(found, dtype=object), "cost": best[at], "hops": hops[at]}
     )
@@ -220,8 +219,8 @@ def _best_paths(
     n = len(index)
     rank = np.empty(n, dtype=np.int64)
     rank[np.argsort(np.array([str(x) for x in index], dtype=object), kind="stable")] = np.arange(n)
-    src = index.get_indexer(edges["src"])
-    dst = index.get_indexer(edges["dst"])
+    src = _graph.positions(index, edges["src"])
+    dst = _graph.positions(index, edges["dst"])
     cost = -np.log(np.clip(edges["w"].to_numpy(float), _TINY, 1.0))
     best = np.full(n, np.inf)
     hops = np.zeros(n, dtype=np.int64)
@@ -262,8 +261,8 @@ def _walk(preds: list[np.ndarray], node: int, start: int, index: pd.Index) -> li
 def _strength(G: nx.Graph, u: Hashable, v: Hashable, weight: str | None) -> float:
     if weight is None:
         return 1.0
-    value = pd.to_numeric(pd.Series([G.adj[u][v].get(weight, 1.0)]), errors="coerce").iloc[0]
-    return float(np.clip(1.0 if pd.isna(value) else value, _TINY, 1.0))
+    value = _graph.weights([G.adj[u][v].get(weight, 1.0)], weight, lambda _: (u, v))[0]
+    return float(np.clip(value, _TINY, 1.0))
 
 
 def _described(people: pd.DataFrame, target: Hashable, criteria: dict[str, Any]) -> str:

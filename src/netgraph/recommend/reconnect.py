@@ -26,19 +26,19 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph import _graph
+from netgraph._dates import timestamp
 from netgraph.errors import InputError
-from netgraph.recommend.introductions import (
-    _check_k,
-    _check_person,
-    _contacts,
-    _count,
-    _edge_frame,
-    _empty,
-    _group_text,
-    _labels,
-    _names,
-    _undirected,
-)
+from netgraph.recommend._common import check_k as _check_k
+from netgraph.recommend._common import check_person as _check_person
+from netgraph.recommend._common import contacts_of as _contacts
+from netgraph.recommend._common import count as _count
+from netgraph.recommend._common import edge_frame as _edge_frame
+from netgraph.recommend._common import empty as _empty
+from netgraph.recommend._common import group_labels as _labels
+from netgraph.recommend._common import group_text as _group_text
+from netgraph.recommend._common import names as _names
+from netgraph.recommend._common import undirected as _undirected
 
 __all__ = ["reconnect"]
 
@@ -199,7 +199,7 @@ def reconnect(
     data_date = pd.Timestamp(pd.to_datetime(ties["last_contact"], errors="coerce").max())
     if today is None:
         today = data_date if pd.notna(data_date) else pd.Timestamp.today().normalize()
-    today = pd.Timestamp(today)
+    today = timestamp(today, "today")
     as_of = min(today, data_date) if pd.notna(data_date) else today
 
     day = pd.Timedelta(days=1)
@@ -304,16 +304,18 @@ def _person_ties(ties: pd.DataFrame, person: Hashable) -> pd.DataFrame:
         table = ties.reset_index()
         if not {"source", "target"} <= set(table.columns):
             table = table.rename(columns={table.columns[0]: "source", table.columns[1]: "target"})
-    mine = (table["source"] == person) | (table["target"] == person)
-    table = table[mine.to_numpy(bool)]
-    contact = np.where((table["source"] == person).to_numpy(bool), table["target"], table["source"])
+    mine = _graph.is_person(table["source"], person) | _graph.is_person(table["target"], person)
+    table = table[mine]
+    outward = _graph.is_person(table["source"], person)
+    ends = [_graph.labels(table[c]).to_numpy() for c in ("source", "target")]
+    contact = np.where(outward, ends[1], ends[0])
     table = table.assign(
         last_contact=pd.to_datetime(table["last_contact"], errors="coerce").astype("datetime64[us]")
     )
     if "usual_interval_days" not in table.columns:
         table = table.assign(usual_interval_days=np.nan)
     table.index = pd.Index(contact, dtype=object, name="contact", tupleize_cols=False)
-    table = table[table.index != person]
+    table = table[~_graph.is_person(table.index, person)]
     table = table.sort_values("last_contact", na_position="first")
     table = table[~table.index.duplicated(keep="last")]
     return table[table["last_contact"].notna()].drop(columns=["source", "target"])
