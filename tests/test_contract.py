@@ -447,6 +447,8 @@ def test_a_contact_no_other_contact_knows_is_not_compared_with_the_last_person()
 BY_CONSTRUCTION = {
     ("network.py", "people.get_indexer"): "tie ends are validated as people by io.tables",
     ("network.py", "tie_key.get_indexer"): "every arc belongs to a tie of the table",
+    ("_build.py", "ids.get_indexer"): "tie and interaction ends are validated as people",
+    ("_build.py", "tie_key.get_indexer"): "every arc belongs to a tie of the table",
     ("inference.py", "contacts.get_indexer(parts.index)"): "parts is reindexed on contacts",
     ("analysis/groups.py", "index.get_indexer([n for n in G[ego]"): "neighbours are nodes",
 }
