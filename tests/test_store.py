@@ -167,6 +167,7 @@ def test_importing_the_same_sample_twice_changes_nothing(sample_store):
         "ties_added": 0,
         "ties_updated": 0,
         "interactions_added": 0,
+        "answers_added": 0,
     }
     after = _counts(sample_store.path)
     assert {**after, "imports": before["imports"]} == before
@@ -294,6 +295,13 @@ def test_notes_and_answers(sample_store):
     answers = sample_store.answers()
     assert answers[["a", "b"]].values.tolist() == [["ewa-nowak", "priya-shah"]]
     assert answers["knows"].iloc[0] is None
+    assert sample_store.network.answers.empty  # "not sure" is no answer
+    sample_store.answer("Priya Shah", "Ewa Nowak", True, date="2026-01-04")
+    net = sample_store.network
+    assert net.answers[["a", "b", "knows"]].values.tolist() == [["ewa-nowak", "priya-shah", True]]
+    assert net.graph.has_edge("ewa-nowak", "priya-shah")
+    # the answers travel with the network: importing it again adds none
+    assert sample_store.add(net)["answers_added"] == 0
 
 
 # -- nothing lost ----------------------------------------------------------------------------

@@ -426,6 +426,10 @@ class Store:
             ego=self.ego,
             directed=self._meta("directed") == "1",
         )
+        answers = self.answers()
+        answers = answers[answers["knows"].notna()]
+        if len(answers):  # who knows whom: a yes is a stated tie, a no a known non-tie
+            net = net.confirm_ties(answers[["a", "b", "knows"]].astype({"knows": bool}))
         # what net.brief() and the review read besides the three tables
         net.field_history = self.field_history()
         net.notes = self.notes().rename(columns={"text": "note"})
@@ -518,7 +522,8 @@ class Store:
         dict
             Counts: ``people_added``, ``fields_changed`` (values replaced; details filled in
             where there were none are kept in the history too but not counted),
-            ``ties_added``, ``ties_updated``, ``interactions_added``.
+            ``ties_added``, ``ties_updated``, ``interactions_added``, ``answers_added`` (the
+            network's answers about who knows whom, :attr:`netgraph.Network.answers`).
         """
         from netgraph.network import Network
 
@@ -537,6 +542,7 @@ class Store:
             if network.directed:
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('directed', '1')")
             counts.update(self._add_ties(con, network, mapping))
+            counts["answers_added"] = self._add_answers(con, network, mapping, when)
             counts["interactions_added"] = self._add_interactions(
                 con, network.interactions, mapping, origin or "import", when
             )
@@ -683,6 +689,28 @@ class Store:
             updated,
         )
         return {"ties_added": len(added), "ties_updated": len(updated)}
+
+    def _add_answers(self, con, network, mapping, when) -> int:
+        """The network's answers about who knows whom (``net.answers``), new ones only."""
+        answers = getattr(network, "answers", None)
+        if not isinstance(answers, pd.DataFrame) or answers.empty:
+            return 0
+        latest = {
+            (a, b): knows
+            for a, b, knows in con.execute(
+                "SELECT a, b, knows FROM answers WHERE id IN "
+                "(SELECT max(id) FROM answers GROUP BY a, b)"
+            )
+        }
+        rows = []
+        for a, b, knows in answers[["a", "b", "knows"]].itertuples(index=False):
+            a, b = sorted((mapping.get(str(a), str(a)), mapping.get(str(b), str(b))))
+            value = None if pd.isna(knows) else int(bool(knows))
+            if latest.get((a, b), "none") != value:
+                latest[a, b] = value
+                rows.append((a, b, value, when))
+        con.executemany("INSERT INTO answers (a, b, knows, date) VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
 
     def _add_interactions(self, con, frame, mapping, origin, when) -> int:
         if frame.empty:
