@@ -146,3 +146,20 @@ def test_brief_from_a_store_shows_what_changed_and_the_logged_note(tmp_path):
     assert "Ann Lee's company changed from Acme to Globex" in str(b)
     assert b.notes["note"].tolist() == ["talked about Berlin"]
     assert b.ask_for["contact"].tolist() == ["bob"]
+
+
+def test_brief_of_yourself_or_without_an_ego_is_an_input_error():
+    with pytest.raises(InputError, match="is you, the ego"):
+        small().brief("me")
+    net = Network.from_frames(ties=pd.DataFrame({"source": ["a"], "target": ["b"]}))
+    for call in (lambda: net.brief("a"), net.roles, net.thanks_owed, lambda: net.goal(id="a")):
+        with pytest.raises(InputError, match="has no ego"):
+            call()
+
+
+def test_shared_groups_from_an_affiliations_table():
+    events = pd.DataFrame(
+        {"person": ["me", "ann", "bob"], "group": ["PyData Leeds"] * 3, "kind": "event"}
+    )
+    shared = small().brief("ann", affiliations=events).shared
+    assert ("event", "PyData Leeds") in set(map(tuple, shared.to_numpy()))

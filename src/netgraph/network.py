@@ -556,16 +556,25 @@ class Network:
         *,
         changes: pd.DataFrame | None = None,
         notes: pd.DataFrame | None = None,
+        affiliations: Any = None,
     ) -> recommend.Brief:
         """What to know before meeting someone: who, your history, common ground, offers, asks.
 
         ``person`` is an id, a name or an e-mail (an unknown one lists the nearest names).
         ``changes`` (field history: ``person, field, old, new, date``) and ``notes``
         (``person, date, note``) default to the network's ``field_history`` and ``notes``
-        when it carries them (a store's network does). See :func:`netgraph.recommend.brief`.
+        when it carries them (a store's network does). ``affiliations`` (a table or CSV
+        path, as for :meth:`groups`) adds the groups you share. See
+        :func:`netgraph.recommend.brief`.
         """
-        ego = self._person(None)
+        ego = self._ego_for("brief")
         person = _match.resolve_person(self._people, person)
+        if person == ego:
+            raise InputError(
+                f"{person!r} is you, the ego of this network",
+                column="person",
+                fix="A brief is about someone you are about to meet: pass their id or name.",
+            )
         G = self.undirected
         offer = None
         if person != ego and G.has_edge(ego, person):
@@ -587,6 +596,9 @@ class Network:
             communities=self._community_labels,
             changes=changes,
             notes=notes,
+            affiliations=None
+            if affiliations is None
+            else self._affiliations_quiet([], affiliations),
             today=self.reference_date,
         )
 
@@ -611,7 +623,7 @@ class Network:
         return recommend.goal(
             self.undirected,
             self._people,
-            self._person(None),
+            self._ego_for("goal"),
             k=k,
             max_hops=max_hops,
             communities=self._community_labels,
@@ -623,8 +635,10 @@ class Network:
 
         ``person`` defaults to the ego. See :func:`netgraph.recommend.thanks_owed`.
         """
-        person = self._person(
-            None if person is None else _match.resolve_person(self._people, person)
+        person = (
+            self._ego_for("thanks_owed")
+            if person is None
+            else _match.resolve_person(self._people, person)
         )
         names = self._people["name"] if "name" in self._people.columns else None
         return recommend.thanks_owed(
@@ -640,7 +654,7 @@ class Network:
         return recommend.roles(
             self.undirected,
             self._people,
-            self._person(None),
+            self._ego_for("roles"),
             stated_ties=self._stated_ties,
             interactions=self._interactions,
             company=company,
@@ -700,7 +714,11 @@ class Network:
 
         table = self._affiliations_quiet(columns, affiliations)
         return _groups_module.groups_to_join(
-            self.undirected, table, self._person(None), k=k, communities=self._community_labels
+            self.undirected,
+            table,
+            self._ego_for("groups_to_join"),
+            k=k,
+            communities=self._community_labels,
         )
 
     def group(
@@ -739,6 +757,17 @@ class Network:
     def _affiliations_quiet(self, columns: Any, affiliations: Any) -> pd.DataFrame:
         """The affiliations for groups(), groups_to_join() and group(); warns at the caller."""
         return self.affiliations(columns, table=affiliations, _stacklevel=4)
+
+    def _ego_for(self, method: str) -> str:
+        """The ego, for the methods that are about your own network; an InputError if none."""
+        if self.ego is None:
+            raise InputError(
+                f"net.{method}() is about your own network, and this network has no ego",
+                column="ego",
+                fix="Build the network with ego='<your id>' (me= for the readers), or pass "
+                "--ego on the command line.",
+            )
+        return self.ego
 
     # -- who knows whom (issue 11: netgraph.inference; thin wrappers, owned by the `infer`
     # -- helper) ---------------------------------------------------------------------------

@@ -137,6 +137,7 @@ def brief(
     communities: pd.Series | None = None,
     changes: pd.DataFrame | None = None,
     notes: pd.DataFrame | None = None,
+    affiliations: pd.DataFrame | None = None,
     today: Any = None,
     weight: str = "weight",
 ) -> Brief:
@@ -166,6 +167,9 @@ def brief(
         Field history ``person, field, old, new, date`` (the store keeps it).
     notes : DataFrame, optional
         The store's notes ``person, date, note``; notes in the interactions are read too.
+    affiliations : DataFrame, optional
+        ``person, group, kind`` (see :func:`netgraph.analysis.groups.affiliations`): groups
+        you are both in are common ground, besides the people columns.
     today : date-like, optional
         Now, for "last contact 40 days ago"; None means the latest interaction.
 
@@ -200,7 +204,7 @@ def brief(
     if notes.empty:
         summary["notes"] = ["No notes yet."]
 
-    shared = _shared(people, ego, person)
+    shared = _shared(people, ego, person, affiliations)
     if shared.empty:
         summary["shared"] = ["No circle, group, company, school or city in common on record."]
     mutual = _mutual(G, ego, person, names, weight)
@@ -465,13 +469,24 @@ def _values(people: pd.DataFrame, person: Hashable, column: str) -> dict[str, st
     return {normalise(v): v.strip() for v in str(value).split(";") if normalise(v)}
 
 
-def _shared(people: pd.DataFrame, ego: Hashable, person: Hashable) -> pd.DataFrame:
+def _shared(
+    people: pd.DataFrame, ego: Hashable, person: Hashable, affiliations: pd.DataFrame | None
+) -> pd.DataFrame:
     rows = []
     for column in (*GROUP_COLUMNS, *PLACE_COLUMNS):
         mine, theirs = _values(people, ego, column), _values(people, person, column)
         for key in theirs:
             if key in mine:
                 rows.append((column, theirs[key]))
+    if affiliations is not None and len(affiliations):
+        who = affiliations["person"].astype(str)
+        groups = affiliations["group"].map(normalise)
+        both = set(groups[who == str(ego)]) & set(groups[who == str(person)])
+        seen = {normalise(v) for _, v in rows}
+        for row in affiliations[(who == str(person)) & groups.isin(both)].itertuples():
+            if normalise(row.group) not in seen:
+                seen.add(normalise(row.group))
+                rows.append((str(getattr(row, "kind", "group")), str(row.group)))
     return pd.DataFrame(rows, columns=["kind", "value"])
 
 

@@ -179,6 +179,8 @@ def roles(
             row = _champion_beyond(G, people, ego, company, names, row, weight)
         missing.append(row)
     missing_table = pd.DataFrame(missing, columns=_MISSING)
+    if "role" not in people.columns and len(missing_table):
+        missing_table["reason"] += " Add job titles in a 'role' people column to find candidates."
     return Roles(plays, missing_table, None if company is None else str(company))
 
 
@@ -332,7 +334,7 @@ def _missing_row(role, picked, why, names, company, played_elsewhere):
         start += " (you have one elsewhere)"
     if picked is None or len(picked) == 0:
         hint = (
-            f" and no contact who fits ({why}): look for one through net.goal(company=...)"
+            f" and no contact who fits ({why}): net.goal(role=...) finds whom to meet"
             if why
             else ""
         )
