@@ -115,6 +115,9 @@ def test_sample_brief_has_every_part():
     assert len(b.ask_for) == 3
     assert b.ask_for["contact"].map(lambda c: not net.graph.has_edge("me", c)).all()
     assert b.ask_for["contact"].map(lambda c: net.graph.has_edge("catherine-blake", c)).all()
+    # ranked by the value introductions() gives them (restricted with among=, same figures)
+    value = net.introductions(k=500).set_index("person")["value"]
+    assert b.ask_for["value"].tolist() == pytest.approx(value[b.ask_for["contact"]].tolist())
 
 
 def test_cli_brief(capsys):

@@ -579,7 +579,12 @@ class Network:
         offer = None
         if person != ego and G.has_edge(ego, person):
             offer = self.introductions_to_make(k=5, involving=person)
-        widen = self.introductions(k=max(len(self._people), 1)) if G.degree(ego) else None
+        theirs = [c for c in G[person] if c != ego and not G.has_edge(ego, c)]
+        widen = (
+            self.introductions(k=max(len(theirs), 1), among=theirs)
+            if G.degree(ego) and theirs
+            else None
+        )
         if changes is None:
             changes = _table_attribute(self, "field_history")
         if notes is None:

@@ -179,6 +179,7 @@ def introductions(
     recent_days: float = 90,
     recent_ask_penalty: float = 0.5,
     n_exact: int | None = None,
+    among: Iterable[Hashable] | None = None,
 ) -> pd.DataFrame:
     r"""Recommend people to be introduced to, through whom, and why it opens the network.
 
@@ -265,6 +266,9 @@ def introductions(
         Factor applied to the feasibility through a recently asked connector.
     n_exact : int, optional
         How many candidates are scored exactly; default ``max(50, 5 k)``.
+    among : iterable of nodes, optional
+        Consider only these candidates (for instance the contacts of one contact, as
+        ``net.brief`` does); their mutual contacts still count every connector.
 
     Returns
     -------
@@ -343,6 +347,10 @@ def introductions(
         / (m + 1)
         * np.where(rows["asked_recently"].to_numpy(), recent_ask_penalty, 1.0)
     )
+    if among is not None:  # only these candidates (net.brief: one contact's contacts)
+        rows = rows[rows["person"].isin(list(among))]
+        if rows.empty:
+            return _empty(_INTRO_DTYPES)
 
     # groups: how many of the person's contacts sit in each candidate's group
     candidates = pd.unique(rows["person"])
