@@ -89,8 +89,8 @@ def test_network_wrappers_and_unknown_group():
     net = club()
     assert len(net.groups_to_join(k=1)) == 1
     members = net.group("CLIMBING")
-    assert list(members.index) == ["me", "ann", "bob", "fay"]
-    assert members["you_know"].tolist() == [False, True, True, False]
+    assert list(members.index) == ["ann", "bob", "fay", "me"]
+    assert members["you_know"].tolist() == [True, True, False, False]
     with pytest.raises(InputError, match="Did you mean 'chess'"):
         net.group("chees")
     with pytest.raises(InputError, match="Did you mean 'circles'"):

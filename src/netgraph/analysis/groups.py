@@ -140,13 +140,30 @@ def affiliations(
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _AFFILIATION_COLUMNS})
     out = pd.concat(frames, ignore_index=True)
-    # one spelling per group, case and punctuation aside
+    # one spelling per group, case and punctuation aside: the commonest, then the smallest
+    # (a rule that does not depend on the order of the rows)
     key = out["group"].map(normalise)
-    first = out.groupby(key, sort=False)["group"].transform("first")
-    out["group"] = first
+    counts = pd.DataFrame({"key": key, "spelling": out["group"].astype(str)})
+    counts = counts.groupby(["key", "spelling"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["key", "n", "spelling"], ascending=[True, False, True])
+    spelling = counts.drop_duplicates("key").set_index("key")["spelling"]
+    out["group"] = key.map(spelling).to_numpy(object)
+    out = out.sort_values(["person", "group", "kind"], kind="stable", key=_as_text)
     out = out.drop_duplicates(["person", "group"], keep="first").reset_index(drop=True)
     out["date"] = pd.to_datetime(out["date"], errors="coerce")
     return out[_AFFILIATION_COLUMNS]
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    return column.astype(str)
+
+
+def _kinds(table: pd.DataFrame) -> pd.Series:
+    """One kind per group: the commonest, then the smallest."""
+    pairs = pd.DataFrame({"group": table["group"], "kind": table["kind"].astype(str)})
+    counts = pairs.groupby(["group", "kind"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["group", "n", "kind"], ascending=[True, False, True])
+    return counts.drop_duplicates("group").set_index("group")["kind"]
 
 
 def _checked_table(table: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
@@ -240,7 +257,7 @@ def groups(
         return empty
     index = pd.Index(people, dtype=object, tupleize_cols=False)
     members = np.asarray(A.sum(axis=0)).ravel().astype(np.int64)
-    kind = table.drop_duplicates("group").set_index("group")["kind"].reindex(names)
+    kind = _kinds(table).reindex(names)
     spans = _spans(A, index, communities)
     if ego is None:
         out = pd.DataFrame(
@@ -413,7 +430,7 @@ def groups_to_join(
     ok = ~mine & (members >= min_members) & (score > 0)
     if not ok.any():
         return empty
-    kind = table.drop_duplicates("group").set_index("group")["kind"].reindex(names)
+    kind = _kinds(table).reindex(names)
     out = pd.DataFrame(
         {
             "group": names.to_numpy(object),

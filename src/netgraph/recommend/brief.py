@@ -300,7 +300,7 @@ def _changes(changes: pd.DataFrame | None, person: Hashable) -> pd.DataFrame:
     table = table[table["person"].astype(str) == str(person)].drop(columns="person")
     if "date" in table:
         table["date"] = pd.to_datetime(table["date"], errors="coerce")
-        table = table.sort_values("date", ascending=False, kind="stable")
+        table = table.sort_values(["date", "field"], ascending=[False, True], kind="stable")
     return table.reindex(columns=out.columns).reset_index(drop=True)
 
 
@@ -316,8 +316,14 @@ def _pair_rows(interactions: pd.DataFrame, ego: Hashable, person: Hashable) -> p
     e, p = str(ego), str(person)
     rows = interactions[((s == e) & (t == p)) | ((s == p) & (t == e))]
     if "date" in rows:
-        rows = rows.sort_values("date", kind="stable")
+        keys = ["date"] + [c for c in ("kind", "source") if c in rows]
+        rows = rows.sort_values(keys, kind="stable", key=_by_text)
     return rows
+
+
+def _by_text(column: pd.Series) -> pd.Series:
+    """Sort dates as dates and everything else as text (a rule independent of row order)."""
+    return column if column.name == "date" else column.astype(str)
 
 
 def _history(G, pair, stated_ties, ego, person, names, today, weight):
@@ -454,9 +460,8 @@ def _notes(pair: pd.DataFrame, notes: pd.DataFrame | None, person: Hashable) -> 
     if not frames:
         return pd.DataFrame(columns=["date", "kind", "note"])
     out = pd.concat(frames, ignore_index=True)
-    return out.sort_values("date", ascending=False, kind="stable", na_position="last").reset_index(
-        drop=True
-    )
+    out = out.sort_values(["date", "note"], ascending=[False, True], na_position="last")
+    return out.reset_index(drop=True)
 
 
 def _values(people: pd.DataFrame, person: Hashable, column: str) -> dict[str, str]:

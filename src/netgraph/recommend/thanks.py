@@ -148,6 +148,7 @@ def thanks_owed(
         return _empty()
     table = pd.DataFrame(favours, columns=["person", "date", "favour"])
     # one row per favour: an introduction logged as a kind and by via counts once
+    table = table.sort_values(["person", "date", "favour"], kind="stable")
     table = table.drop_duplicates(["person", "date"], keep="last")
 
     thanked = (source == me) & kind.isin(THANKS_KINDS).fillna(False)
@@ -169,7 +170,9 @@ def thanks_owed(
     table["days_ago"] = (today - table["date"]).dt.days.astype(float)
     table["name"] = [_name_of(names, p) for p in table["person"]]
     table["reason"] = [_reason(r) for r in table.itertuples(index=False)]
-    table = table.sort_values(["date", "person"], ascending=[False, True], na_position="last")
+    table = table.sort_values(
+        ["date", "person", "favour"], ascending=[False, True, True], na_position="last"
+    )
     return table.reset_index(drop=True)[list(_DTYPES)].astype({"days_ago": float})
 
 
