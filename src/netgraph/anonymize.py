@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from netgraph._privacy import FREE_TEXT_COLUMNS, scrub
 from netgraph.errors import InputError, NetgraphError
 from netgraph.io.record import NetworkTables
 
@@ -32,7 +33,11 @@ def anonymize_tables(
 
     Pseudonyms are keyed hashes (HMAC-SHA256) of the ids: the same person gets the same
     pseudonym in every table and, given the same ``key``, in every call. With no key a
-    random one is used, so nobody can recover a name by hashing candidate ids.
+    random one is used, so nobody can recover a name by hashing candidate ids. Free text
+    in the tie and interaction columns netgraph reads (``kind``, ``channel``, ``evidence``)
+    is kept only where it is a known category word ("give", "meeting", "email",
+    "colleague"); any other value becomes a keyed pseudonym such as ``kind-3f9a1c2b``, and
+    event ids are always pseudonymised, unless the column is named in ``keep``.
 
     Parameters
     ----------
@@ -74,8 +79,15 @@ def anonymize_tables(
 
     def rename(frame: pd.DataFrame, documented: list[str]) -> pd.DataFrame:
         frame = frame[[c for c in frame.columns if c in documented or c in keep]]
+        # Categories netgraph reads may hold free text ("Lunch with Jane Doe"): kept only as
+        # known words, other values pseudonymised, unless the user keeps the column.
+        text = {
+            c: scrub(frame[c], secret=secret, prefix=c, keep_known=c != "event")
+            for c in FREE_TEXT_COLUMNS
+            if c in frame.columns and c not in keep
+        }
         return frame.assign(
-            source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms)
+            source=frame["source"].map(pseudonyms), target=frame["target"].map(pseudonyms), **text
         )
 
     return tables._replace(

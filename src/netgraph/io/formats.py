@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,6 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph._files import atomic_open, atomic_write
 from netgraph.errors import InputError
 from netgraph.io import tables
 from netgraph.io._messages import short_repr
@@ -116,30 +118,42 @@ def to_csv(net: TablesLike, folder: str | os.PathLike, *, escape_formulas: bool 
     Returns the folder. With ``escape_formulas`` (the default), text cells and column names
     starting with ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows
     them as text (as do those starting with ``'``, so that :func:`read_csv` restores them
-    exactly).
+    exactly); so do the parts of a cell after a ``;``, a tab or a line break, where a
+    spreadsheet splitting cells on ``;`` (German, French, Dutch, Italian and Spanish locales)
+    would start a cell: ``x;=cmd|...`` is written ``x;'=cmd|...``.
+
+    Each file is written atomically. The manifest ``netgraph.json`` is written first marked
+    incomplete and last with the number of lines of each file, so :func:`read_csv` refuses a
+    folder whose write was interrupted, or a file cut off since, rather than read part of it.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    frames = {
-        "people": net.people.reset_index(),
-        "ties": net.stated_ties,
-        "interactions": net.interactions,
-    }
-    for name, frame in frames.items():
-        frame = _dates_to_text(frame)
-        if escape_formulas:
-            frame = frame.apply(_escape_column)
-            frame.columns = [_escape(c) for c in frame.columns]
-        frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
     meta = {
         "format": "netgraph",
         "version": _FORMAT_VERSION,
         "ego": net.ego,
         "directed": net.directed,
-        "formulas_escaped": escape_formulas,
+        "formulas_escaped": "parts" if escape_formulas else False,
         "people_dates": _date_columns(net.people),
+        "complete": False,  # until every file is written: read_csv refuses the folder
     }
-    (folder / _META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    atomic_write(folder / _META, json.dumps(meta, indent=2) + "\n")
+    frames = {
+        "people": net.people.reset_index(),
+        "ties": net.stated_ties,
+        "interactions": net.interactions,
+    }
+    files = {}
+    for name, frame in frames.items():
+        frame = _dates_to_text(frame)
+        if escape_formulas:
+            frame = frame.apply(_escape_column)
+            frame.columns = [_escape(c) for c in frame.columns]
+        data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        atomic_write(folder / f"{name}.csv", data)
+        files[f"{name}.csv"] = {"lines": data.count(b"\n")}
+    meta.update(complete=True, files=files)
+    atomic_write(folder / _META, json.dumps(meta, indent=2) + "\n")
     return folder
 
 
@@ -155,9 +169,7 @@ def to_json(net: TablesLike, path: str | os.PathLike) -> Path:
         "ties": _records(net.stated_ties),
         "interactions": _records(net.interactions),
     }
-    path = Path(path)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+    return atomic_write(Path(path), json.dumps(doc, ensure_ascii=False, indent=1))
 
 
 def read_json_tables(path: str | os.PathLike) -> NetworkTables:
@@ -215,7 +227,8 @@ def to_graphml(net: TablesLike, path: str | os.PathLike) -> Path:
         attrs["weight"] = float(strength.get(pair, np.nan))
         G.add_edge(row["source"], row["target"], **attrs)
     path = Path(path)
-    nx.write_graphml(G, path)
+    with atomic_open(path, "wb") as handle:
+        nx.write_graphml(G, handle)
     return path
 
 
@@ -348,9 +361,12 @@ def _read_folder(folder: Path) -> NetworkTables:
             if frame.empty:
                 continue
             if meta.get("formulas_escaped"):
-                frame = frame.apply(_unescape_column)
-                frame.columns = [_unescape(c) for c in frame.columns]
+                # "parts" since each ;-separated part is escaped; True: the cell's start only
+                how = _unescape if meta["formulas_escaped"] == "parts" else _unescape_cell
+                frame = frame.apply(_unescape_column, unescape=how)
+                frame.columns = [how(c) for c in frame.columns]
             frames[name] = frame
+    _check_manifest(folder, meta)  # after parsing, whose errors name the row at fault
     people, ties, inter = (frames.get(n) for n in ("people", "ties", "interactions"))
     dates = _names(meta.get("people_dates"), "people_dates", file=meta_path, fix=_META_FIX)
     people = _restore_dates(people, dates)
@@ -364,12 +380,71 @@ def _read_folder(folder: Path) -> NetworkTables:
     )
 
 
+def _check_manifest(folder: Path, meta: dict) -> None:
+    """Refuse a folder whose to_csv was interrupted, or a file cut off since it was written.
+
+    The manifest counts the lines of each file; a spreadsheet that edits cells keeps them,
+    a write cut off half way does not.
+    """
+    if meta.get("complete") is False:
+        raise InputError(
+            "to_csv was interrupted while writing this folder: its files may be a mix of two "
+            "versions",
+            file=folder / _META,
+            fix="Write the folder again with to_csv().",
+        )
+    files = meta.get("files")
+    if files is None:  # a folder written before manifests listed files
+        return
+    if not isinstance(files, dict):
+        raise InputError("'files' must be an object", file=folder / _META, fix=_META_FIX)
+    for name, expected in files.items():
+        path = folder / str(name)
+        lines = expected.get("lines") if isinstance(expected, dict) else None
+        if not path.is_file():
+            problem = "is missing"
+        else:
+            with path.open("rb") as handle:
+                found = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            if found == lines:
+                continue
+            problem = (
+                f"has {found:,} lines where to_csv wrote {lines if lines is None else f'{lines:,}'}"
+            )
+        raise InputError(
+            f"{name} {problem}: the file was cut off (an interrupted write?) or rows were "
+            "added or removed since",
+            file=path,
+            fix="Write the folder again with to_csv(); or, to read edited files as your own "
+            f"CSV files, delete {_META}.",
+        )
+
+
 def _read_json_object(path: str | os.PathLike, *, fix: str) -> dict:
-    """The JSON object in a file, or an InputError naming the file."""
+    """The JSON object in a file, or an InputError naming the file.
+
+    Text no file can hold (a lone UTF-16 surrogate such as ``\\ud800``) and nesting deeper
+    than Python's parser goes are InputErrors too.
+    """
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        doc = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(f"not a JSON document ({err})", file=path, fix=fix) from err
+    except RecursionError as err:
+        raise InputError(
+            "the JSON is nested too deeply to be a netgraph document", file=path, fix=fix
+        ) from err
+    if "\\ud" in text or "\\uD" in text:  # an escaped surrogate: check that each one is half a pair
+        try:
+            json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as err:
+            bad = err.object[err.start : err.end].encode("unicode_escape").decode("ascii")
+            raise InputError(
+                f"the JSON holds a lone surrogate ({bad}), which is not text",
+                file=path,
+                fix=fix,
+            ) from err
     if not isinstance(doc, dict):
         raise InputError("the JSON is not an object ({...})", file=path, fix=fix)
     return doc
@@ -453,15 +528,35 @@ def node_attributes(node: str, attrs: dict) -> dict:
     return attrs
 
 
+#: Where a spreadsheet may start a cell inside our text: at its start, and after a ``;``
+#: (the list separator of German, French, Dutch, Italian and Spanish Excel, which splits
+#: there whatever our quotes say), a tab or a line break.
+_CELL_START = "(?<![^;\t\n\r])"
+_PART_START = re.compile(_CELL_START + "(?=[=+\\-@\t\r'\"])")
+_PART_ESCAPED = re.compile(_CELL_START + "'(?=[=+\\-@\t\r'\"])")
+
+
 def _escape(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula, with a leading ``'``; any other value as is."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    """Text with a ``'`` before each place a spreadsheet could start a formula; else as is.
+
+    ``x;=cmd|' /C calc'!A0;`` becomes ``x;'=cmd|' /C calc'!A0;``: a spreadsheet splitting
+    on ``;`` shows the second cell as text. A ``'`` (and a ``"``, which starts a quoted cell)
+    at such a place gets one too, so that :func:`_unescape` restores the text exactly.
+    """
+    if isinstance(value, str):
+        return _PART_START.sub("'", value)
     return value
 
 
 def _unescape(value: Any) -> Any:
     """The value :func:`_escape` was given."""
+    if isinstance(value, str) and "'" in value:
+        return _PART_ESCAPED.sub("", value)
+    return value
+
+
+def _unescape_cell(value: Any) -> Any:
+    """The value the escaping of earlier versions (the cell's start only) was given."""
     if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_START:
         return value[1:]
     return value
@@ -473,9 +568,9 @@ def _escape_column(column: pd.Series) -> pd.Series:
     return column.astype(object).map(_escape)
 
 
-def _unescape_column(column: pd.Series) -> pd.Series:
+def _unescape_column(column: pd.Series, unescape=_unescape) -> pd.Series:
     # Keep the text dtype, so that a column with no value reads back as it was written.
-    return column.astype(object).map(_unescape).astype(column.dtype)
+    return column.astype(object).map(unescape).astype(column.dtype)
 
 
 def _date_columns(people: pd.DataFrame) -> list[str]:
