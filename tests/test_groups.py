@@ -136,3 +136,25 @@ def test_sample_reads_tags_with_a_warning():
 def test_affiliations_doc_example():
     people = pd.DataFrame({"circles": ["a;b", "a"]}, index=["x", "y"])
     assert len(affiliations(people)) == 3
+
+
+def test_a_large_calendar_event_becomes_a_group():
+    """The readers' contract: an event over the limit goes to the people column `groups`."""
+    from pathlib import Path
+
+    from netgraph.io.ics import read_ics_tables
+
+    path = Path(__file__).parent / "data" / "calendars" / "google.ics"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NetgraphWarning)
+        people, interactions = read_ics_tables(path, me="alex.morgan@example.com")
+    net = Network.from_frames(
+        people.reset_index(), interactions=interactions, ego="alex.morgan@example.com"
+    )
+    table = net.groups()
+    members = people["groups"].fillna("").str.contains("All hands").sum()
+    row = table.loc["All hands"]
+    assert row["you_member"] and row["members"] == members and row["kind"] == "group"
+    # the people you met in small meetings are your contacts; the rest of the hall is new
+    assert row["you_know"] + row["unknown"] == members - 1
+    assert row["unknown"] > row["you_know"] and row["verdict"] == "brings new people"
