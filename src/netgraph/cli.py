@@ -24,6 +24,8 @@ _EPILOG = """examples:
   netgraph demo --out demo-output
   netgraph report people.csv --ties ties.csv --interactions meetings.csv --ego me --out report
   netgraph report --linkedin Connections.csv --vcard contacts.vcf --out report
+  netgraph report --linkedin linkedin-export.zip --contacts contacts.csv \
+      --ics calendar.ics --mbox mail.mbox --me you@work.com --me you@home.org --out report
   netgraph reconnect --linkedin Connections.csv --interactions meetings.csv --k 3
   netgraph introductions people.csv --ties ties.csv --ego me --json
   netgraph brief "Catherine Blake" --sample
@@ -206,8 +208,25 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         type=_file,
         help="interactions CSV: source, target, date, optional channel, kind",
     )
-    parser.add_argument("--linkedin", type=_file, help="LinkedIn Connections.csv export")
+    parser.add_argument(
+        "--linkedin",
+        type=_file_or_folder,
+        help="LinkedIn's archive (the zip or its folder) or its Connections.csv",
+    )
     parser.add_argument("--vcard", type=_file, help="address book .vcf export")
+    parser.add_argument(
+        "--contacts",
+        type=_file,
+        help="address book: a .vcf, or a Google Contacts or Outlook CSV export",
+    )
+    parser.add_argument("--ics", type=_file, help="calendar export (.ics): needs --me")
+    parser.add_argument("--mbox", type=_file, help="mailbox (.mbox; headers only): needs --me")
+    parser.add_argument(
+        "--me",
+        action="append",
+        metavar="ADDRESS",
+        help="your e-mail address for --ics and --mbox (repeat for several)",
+    )
     parser.add_argument("--ego", help="your own id (default: 'me' with --linkedin or --vcard)")
     parser.add_argument(
         "--sample",
@@ -218,7 +237,8 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 def _inputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """The input options as (option, value) pairs."""
-    names = ["people", "--ties", "--interactions", "--linkedin", "--vcard", "--ego"]
+    names = ["people", "--ties", "--interactions", "--linkedin", "--vcard", "--contacts"]
+    names += ["--ics", "--mbox", "--me", "--ego"]
     return [(name, getattr(args, name.lstrip("-"))) for name in names]
 
 
@@ -236,10 +256,23 @@ def _load(args: argparse.Namespace):
         parts.append(netgraph.read_linkedin(args.linkedin, me=ego or "me"))
     if args.vcard:
         parts.append(netgraph.read_vcard(args.vcard, me=ego or "me"))
+    if args.contacts:
+        parts.append(netgraph.read_contacts(args.contacts, me=ego or "me"))
+    for option, reader in (("ics", netgraph.read_ics), ("mbox", netgraph.read_mbox)):
+        if getattr(args, option):
+            if not args.me:
+                raise netgraph.InputError(
+                    f"--{option} needs your e-mail address",
+                    file=getattr(args, option),
+                    fix=f"Add --me you@example.com (repeat --me for each of your addresses) "
+                    f"so netgraph finds you in the {'calendar' if option == 'ics' else 'mail'}.",
+                )
+            parts.append(reader(getattr(args, option), me=args.me))
     if not parts:
         raise netgraph.InputError(
             "no input given",
-            fix="Pass a people CSV, --ties, --interactions, --linkedin or --vcard (or --sample).",
+            fix="Pass a people CSV, --ties, --interactions, --linkedin, --vcard, --contacts, "
+            "--ics or --mbox (or --sample).",
         )
     net = parts[0]
     for other in parts[1:]:
