@@ -69,3 +69,40 @@ def sample_files() -> dict[str, Path]:
         "mailbox": folder / "mail.mbox",
         "contacts": folder / "contacts.csv",
     }
+
+
+def sample_from_files(*, join_duplicates: bool = True):
+    """Build the sample network from the files of :func:`sample_files`, as a user would.
+
+    Reads the LinkedIn archive, the address book, the calendar and the mailbox with
+    netgraph's readers and merges them (people matched on e-mail addresses, LinkedIn profile
+    and phone numbers). What the files cannot match, the same name under two ids (a LinkedIn
+    connection who shares no address with the calendar), is listed by
+    :meth:`netgraph.Network.possible_duplicates`; with ``join_duplicates`` (the default) they
+    are joined, as you would after reviewing the list.
+
+    Parameters
+    ----------
+    join_duplicates : bool, default True
+        Join the probable duplicates (same normalised name).
+
+    Returns
+    -------
+    netgraph.Network
+        Alex's network as the files show it: stated ties to the connections and contacts,
+        observed ties among the people met or mailed together, and no tie between contacts
+        that the files do not show.
+    """
+    import netgraph
+
+    files = sample_files()
+    me = list(SAMPLE_ADDRESSES)
+    net = netgraph.read_linkedin(files["linkedin"], me="me")
+    net = net.merge(netgraph.read_contacts(files["contacts"], me="me"))
+    net = net.merge(netgraph.read_ics(files["calendar"], me=me))
+    net = net.merge(netgraph.read_mbox(files["mailbox"], me=me))
+    if join_duplicates:
+        duplicates = net.possible_duplicates()
+        if len(duplicates):
+            net = net.same_person(duplicates)
+    return net
