@@ -1020,7 +1020,7 @@ def _calendar(contacts, interactions, rng) -> str:
             pool = pool[pool["group"] == group]
         chosen = sorted(rng.choice(pool.index, size=min(size, len(pool)), replace=False))
         people = [(contacts.at[p, "name"], emails[p]) for p in chosen]
-        declined = {email for _, email in people if rng.random() < 0.1}
+        declined = {email for _, email in people if rng.random() < 0.05}
         organiser = alex if size <= 12 else people[0]
         event(
             f"s{n:02d}{rng.integers(16**8):08x}",

@@ -19,7 +19,16 @@ from netgraph.analysis.ties import weak_ties
 from netgraph.datasets import sample
 from netgraph.errors import InputError, NetgraphError, NetgraphWarning, UnknownPersonError
 from netgraph.network import Network
-from netgraph.readers import read_csv, read_graphml, read_json, read_linkedin, read_vcard
+from netgraph.readers import (
+    read_contacts,
+    read_csv,
+    read_graphml,
+    read_ics,
+    read_json,
+    read_linkedin,
+    read_mbox,
+    read_vcard,
+)
 from netgraph.store import Store, open
 from netgraph.strength import StrengthModel, tie_strength
 
@@ -39,10 +48,13 @@ __all__ = [
     "communities",
     "local_constraint",
     "open",
+    "read_contacts",
     "read_csv",
     "read_graphml",
+    "read_ics",
     "read_json",
     "read_linkedin",
+    "read_mbox",
     "read_vcard",
     "sample",
     "structural_holes",

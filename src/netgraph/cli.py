@@ -284,7 +284,7 @@ def _demo(args: argparse.Namespace) -> int:
     import netgraph
     from netgraph.report import write_report
 
-    net = netgraph.sample()
+    net = netgraph.datasets.sample_from_files()
     path = write_report(net, args.out, title="netgraph demo: Alex Morgan's network")
     print(_summary(net))
     print(f"\nReport:        {path}")

@@ -9,10 +9,12 @@ whatever order the tables are merged.
 
 Which id the merged person keeps is one rule too, so that merging A into B and B into A give the
 same ids: an id that is not an e-mail address (your own ``me``, a LinkedIn slug, an id from your
-spreadsheet) before one that is, then the smallest. Multi-valued columns (``email``,
-``phone``, ``groups``, ``circles``, ``tags``) take the union of the values; other columns take
-the value of the row whose id is kept, then of the others in id order; a name that is an e-mail
-address is used only when no other name is known.
+spreadsheet) before one that is, then the smallest. The ids a merged person no longer uses are
+kept in the column ``aliases``, so that a later merge still finds them by those ids.
+Multi-valued columns (``email``, ``phone``, ``groups``, ``circles``, ``tags``, ``aliases``)
+take the union of the values; other columns take the value of the row whose id is kept, then
+of the others in id order; a name that is an e-mail address is used only when no other name
+is known.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 #: People columns holding several ``;``-separated values, combined as a union when merging.
-MULTI_VALUED = ("email", "emails", "phone", "groups", "circles", "tags")
+MULTI_VALUED = ("email", "emails", "phone", "groups", "circles", "tags", "aliases")
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
 _PROFILE = re.compile(r"linkedin\.com/in/([^/?#\s;,]+)", re.IGNORECASE)
@@ -89,8 +91,9 @@ def identity_keys(people: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``id`` and ``key`` (``"email:ann@x.org"``, ``"linkedin:ann-lee-1a2b"``,
-        ``"tel:7700900123"``), without repeats.
+        Columns ``id`` and ``key`` (``"id:ann"`` for the id and each of its ``aliases``,
+        ``"email:ann@x.org"``, ``"linkedin:ann-lee-1a2b"``, ``"tel:7700900123"``), without
+        repeats.
 
     Examples
     --------
@@ -98,14 +101,19 @@ def identity_keys(people: pd.DataFrame) -> pd.DataFrame:
     ...                        "url": [None, "https://www.linkedin.com/in/bo-chen/"],
     ...                        "phone": [None, "+44 7700 900123"]},
     ...                       index=pd.Index(["ann", "bo"], name="id"))
-    >>> identity_keys(people)["key"].tolist()
-    ['email:ann@x.org', 'email:ann@home.org', 'linkedin:bo-chen', 'tel:7700900123']
+    >>> identity_keys(people)["key"].tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['id:ann', 'id:bo', 'email:ann@x.org', 'email:ann@home.org', 'linkedin:bo-chen',
+     'tel:7700900123']
     """
     rows: list[tuple[str, str]] = []
     ids = people.index.astype(str)
-    for pid in ids:
-        if is_email(pid):
-            rows.append((pid, f"email:{pid.strip().lower()}"))
+    aliases = people["aliases"] if "aliases" in people.columns else pd.Series(index=people.index)
+    for pid, others in zip(ids, aliases, strict=True):
+        names = [pid] + (others.split(";") if isinstance(others, str) else [])
+        for name in names:
+            rows.append((pid, f"id:{name}"))
+            if is_email(name):
+                rows.append((pid, f"email:{name.strip().lower()}"))
     for column in ("email", "emails"):
         if column in people.columns:
             for pid, cell in zip(ids, people[column], strict=True):
@@ -180,7 +188,6 @@ def resolve(
     union = _UnionFind()
     owner: dict[str, tuple[int, str]] = {}
     matched: Counter = Counter()
-    seen_ids: dict[str, int] = {}
     for t, people in enumerate(tables):
         keys = identity_keys(people)
         by_id: dict[str, list[str]] = {}
@@ -190,10 +197,6 @@ def resolve(
             node = (t, pid)
             union.find(node)
             how = None
-            if pid in seen_ids and seen_ids[pid] != t:
-                union.union(node, (seen_ids[pid], pid))
-                how = "same id"
-            seen_ids.setdefault(pid, t)
             for key in by_id.get(pid, ()):
                 other = owner.setdefault(key, node)
                 if other != node:
@@ -226,7 +229,7 @@ def resolve(
     return mappings, matched
 
 
-_KEY_KIND = {"email": "e-mail", "linkedin": "LinkedIn profile", "tel": "phone"}
+_KEY_KIND = {"id": "same id", "email": "e-mail", "linkedin": "LinkedIn profile", "tel": "phone"}
 
 
 def _join(values: Iterable) -> str | float:
@@ -256,6 +259,15 @@ def combine_people(frames: Sequence[pd.DataFrame], mappings: Sequence[dict]) -> 
         part.index = pd.Index([mapping.get(p, p) for p in part["_old"]], name="id", dtype="str")
         parts.append(part)
     rows = pd.concat(parts) if len(parts) > 1 else parts[0]
+    moved = (rows["_old"] != rows.index.to_numpy()).to_numpy()
+    if moved.any():  # the ids a person had stay known, so later merges still match them
+        if "aliases" not in rows.columns:
+            rows["aliases"] = pd.Series(pd.NA, index=rows.index, dtype="str")
+        old = rows["_old"][moved]
+        before = rows["aliases"][moved]
+        rows.loc[moved, "aliases"] = [
+            o if not isinstance(b, str) else f"{b};{o}" for o, b in zip(old, before, strict=True)
+        ]
     order = list(dict.fromkeys(rows.index))
     repeated = rows.index.duplicated(keep=False)
     single = rows[~repeated]

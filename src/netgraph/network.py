@@ -437,11 +437,17 @@ class Network:
     # -- combining ------------------------------------------------------------------------
 
     def merge(self, other: Network) -> Network:
-        """Combine two networks of the same person, matching people by e-mail or profile URL.
+        """Combine two networks of the same person, matching people across the sources.
 
-        A person in ``other`` whose e-mail (case-insensitive) or profile URL matches someone
-        here takes that person's id; attributes known here win and gaps are filled from
-        ``other``. The two egos are taken to be the same person.
+        People are the same when they share any e-mail address (an id that is an address
+        counts), LinkedIn profile URL or phone number (``+44 7700 900123`` and
+        ``07700 900123`` are one number), or the same id; the two egos are the same person.
+        A matched person keeps one id by one rule (not an address, then the smallest), so
+        ``a.merge(b)`` and ``b.merge(a)`` have the same people and ties; ``email``,
+        ``phone``, ``groups``, ``circles`` and ``tags`` take the union of both, other
+        attributes the kept id's value, gaps filled from the other (see
+        :mod:`netgraph.identity`). A warning counts who matched, who matched nobody (added
+        as new people) and the probable duplicates left (:meth:`possible_duplicates`).
 
         Examples
         --------
@@ -974,6 +980,75 @@ class Network:
             base = self._replace(ties=stated[stated["evidence"] != "inferred"])
         base.__dict__["_answers"] = self.__dict__.get("_answers")
         return base
+
+    # -- one person across sources (issue 11 point 3; readers) ----------------------------
+
+    def possible_duplicates(self) -> pd.DataFrame:
+        """Pairs of people who are probably one person: the same name under two ids.
+
+        Sources that share no e-mail address, profile or phone (a LinkedIn connection
+        without an address, the same person in a calendar) leave the same person twice.
+        Names are compared without accents, case, punctuation or word order.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``a``, ``b`` (ids), ``name`` and ``reason``; join a pair, or all of
+            them, with :meth:`same_person`.
+
+        Examples
+        --------
+        >>> people = pd.DataFrame({"id": ["me", "bo-chen", "bo@x.org"],
+        ...                        "name": ["Ana", "Bo Chen", "Chen, Bo"]})
+        >>> net = Network(people, pd.DataFrame({"source": ["me", "me"],
+        ...                                     "target": ["bo-chen", "bo@x.org"]}), ego="me")
+        >>> net.possible_duplicates()[["a", "b"]].values.tolist()
+        [['bo-chen', 'bo@x.org']]
+        """
+        from netgraph import identity
+
+        return identity.possible_duplicates(self._people, ego=self.ego)
+
+    def same_person(self, a: Any, b: Hashable | None = None) -> Network:
+        """Join people who are one person: ``same_person(a, b)``, or a frame of pairs.
+
+        The joined person keeps the ego's id when the ego is among them, else one id by the
+        rule of :meth:`merge`; their ties and interactions move to that id (ties and
+        interactions between them are dropped and counted), attributes are combined as in
+        :meth:`merge`.
+
+        Parameters
+        ----------
+        a : str or pandas.DataFrame
+            An id, or a frame with ``a`` and ``b`` columns (such as
+            :meth:`possible_duplicates`) to join every pair at once.
+        b : str, optional
+            The other id.
+
+        Returns
+        -------
+        Network
+
+        Raises
+        ------
+        UnknownPersonError
+            When an id is not one of the people.
+
+        Examples
+        --------
+        >>> people = pd.DataFrame({"id": ["me", "bo-chen", "bo@x.org"],
+        ...                        "name": ["Ana", "Bo Chen", "Chen, Bo"]})
+        >>> net = Network(people, pd.DataFrame({"source": ["me", "me"],
+        ...                                     "target": ["bo-chen", "bo@x.org"]}), ego="me")
+        >>> joined = net.same_person("bo-chen", "bo@x.org")
+        >>> sorted(joined.people.index), len(joined.ties)
+        (['bo-chen', 'me'], 1)
+        """
+        pairs = a if b is None else [(str(a), str(b))]
+        if b is None and not isinstance(a, pd.DataFrame):
+            raise TypeError("same_person takes two ids, or a DataFrame with 'a' and 'b' columns")
+        tables = _merge.join_people(self._tables(), pairs)
+        return self._replace(**tables._asdict())
 
 
 class _Plots:

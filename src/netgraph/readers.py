@@ -8,15 +8,25 @@ them into a Network here. Options common to all: ``today`` and ``strength_model`
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import IO
 
 from netgraph import strength as _strength
 from netgraph.errors import InputError, UnknownPersonError
-from netgraph.io import contacts, formats
+from netgraph.io import contacts, formats, ics, mbox
 from netgraph.io.record import NetworkTables
 from netgraph.network import Network
 
-__all__ = ["read_csv", "read_graphml", "read_json", "read_linkedin", "read_vcard"]
+__all__ = [
+    "read_contacts",
+    "read_csv",
+    "read_graphml",
+    "read_ics",
+    "read_json",
+    "read_linkedin",
+    "read_mbox",
+    "read_vcard",
+]
 
 Source = str | os.PathLike | IO
 
@@ -121,17 +131,21 @@ def read_linkedin(
     today: object = None,
     strength_model: _strength.StrengthModel | None = None,
 ) -> Network:
-    """Read LinkedIn's ``Connections.csv`` export as an ego network.
+    """Read LinkedIn's export as an ego network: the full archive, or ``Connections.csv``.
 
-    Request it under *Settings > Data privacy > Get a copy of your data > Connections*. The
-    ego ``me`` is tied to every connection (kind ``"linkedin"``, ``since`` = *Connected On*);
-    people are identified by their profile URL, which :meth:`Network.merge` uses to match
-    them with other sources.
+    Request it under *Settings > Data privacy > Get a copy of your data*. The ego ``me`` is
+    tied to every connection (kind ``"linkedin"``, ``since`` = *Connected On*); people are
+    identified by their profile URL, which :meth:`Network.merge` uses to match them with
+    other sources. The full archive adds messages (with direction; a group conversation
+    gives co-recipient rows), invitations, and recommendations and endorsements given and
+    received (gives, for :meth:`Network.ledger`); see
+    :func:`netgraph.io.linkedin_archive.read_linkedin_archive_tables`.
 
     Parameters
     ----------
     source : path or file
-        The ``Connections.csv`` file, with or without LinkedIn's ``Notes:`` preamble.
+        The archive's zip or folder, or ``Connections.csv`` (with or without LinkedIn's
+        ``Notes:`` preamble).
     me : str, default "me"
         The id to give yourself, the ego.
     directed, today, strength_model
@@ -190,6 +204,124 @@ def read_vcard(
         today=today,
         strength_model=strength_model,
     )
+
+
+def read_contacts(
+    source: Source,
+    *,
+    me: str = "me",
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read an address book as an ego network: vCard, or a Google Contacts or Outlook CSV.
+
+    The format is recognised from the content (a CSV export from its header), so a Google
+    or Outlook CSV is never taken for LinkedIn's. Each contact is tied to the ego ``me``
+    (kind ``"contact"``) and carries ``email`` (every address), ``phone``, ``company``,
+    ``role``, ``url`` and ``circles`` (the labels or categories you gave them), which
+    :meth:`Network.merge` uses to match them with other sources.
+
+    Parameters
+    ----------
+    source : path or file
+        The ``.vcf`` or ``.csv`` file.
+    me : str, default "me"
+        The id to give yourself, the ego.
+    today, strength_model
+        As for :class:`netgraph.Network`.
+
+    Returns
+    -------
+    Network
+
+    Examples
+    --------
+    >>> import io
+    >>> book = io.StringIO("First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title\\n"
+    ...                    "Bo,Chen,bo@acme.example,+44 7700 900123,Acme,Engineer\\n")
+    >>> net = read_contacts(book)
+    >>> net.people.loc["bo@acme.example", ["name", "phone", "company"]].tolist()
+    ['Bo Chen', '+44 7700 900123', 'Acme']
+    """
+    return _network(
+        contacts.read_contacts_tables(source, me=me), today=today, strength_model=strength_model
+    )
+
+
+def read_ics(
+    source: Source,
+    *,
+    me: str | Sequence[str],
+    limit: int = 25,
+    start: object = None,
+    end: object = None,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a calendar export (``.ics`` from Google, Outlook or Apple) as who met whom.
+
+    Each event is a meeting between you and each attendee who did not decline, and
+    co-attendance among the attendees weighted :math:`1/(n-1)` (Newman 2001); an event with
+    more than ``limit`` people is a group (its title in ``groups``), not a clique; repeating
+    events are expanded up to the export. The result has no stated ties: the ties are
+    observed, from the interactions. See :func:`netgraph.io.ics.read_ics_tables`.
+
+    Parameters
+    ----------
+    source : path or file
+        The ``.ics`` file.
+    me : str or sequence of str
+        Your e-mail address, or all of them (work, home): the first is your id.
+    limit : int, default 25
+        Events with more people (you included) are groups.
+    start, end : date-like, optional
+        The window for repeating events; default from the first event to the export.
+    today, strength_model
+        As for :class:`netgraph.Network`.
+
+    Returns
+    -------
+    Network
+    """
+    people, interactions = ics.read_ics_tables(source, me=me, limit=limit, start=start, end=end)
+    tables = NetworkTables(people, None, interactions, ego=str(people.index[0]))
+    return _network(tables, today=today, strength_model=strength_model)
+
+
+def read_mbox(
+    source: str | os.PathLike,
+    *,
+    me: str | Sequence[str],
+    limit: int = 25,
+    today: object = None,
+    strength_model: _strength.StrengthModel | None = None,
+) -> Network:
+    """Read a mailbox (``.mbox``: Gmail's Takeout, Thunderbird, Apple Mail) as who wrote to whom.
+
+    Only the ``From``, ``To``, ``Cc``, ``Date`` and ``List-Id`` headers are read, never a
+    subject or body. Each mail is a message between you and each correspondent (from the
+    sender), and a co-recipient row between each pair of the others weighted
+    :math:`1/(n-1)`; mailing lists and mass mail (more than ``limit`` people) are groups,
+    not ties. See :func:`netgraph.io.mbox.read_mbox_tables`.
+
+    Parameters
+    ----------
+    source : str or path-like
+        The ``.mbox`` file (or Apple Mail's ``.mbox`` folder).
+    me : str or sequence of str
+        Your e-mail address, or all of them: the first is your id.
+    limit : int, default 25
+        Mails with more people are mass mail.
+    today, strength_model
+        As for :class:`netgraph.Network`.
+
+    Returns
+    -------
+    Network
+    """
+    people, interactions = mbox.read_mbox_tables(source, me=me, limit=limit)
+    tables = NetworkTables(people, None, interactions, ego=str(people.index[0]))
+    return _network(tables, today=today, strength_model=strength_model)
 
 
 def _network(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from importlib import resources
 from pathlib import Path
 
@@ -97,10 +98,12 @@ def sample_from_files(*, join_duplicates: bool = True):
 
     files = sample_files()
     me = list(SAMPLE_ADDRESSES)
-    net = netgraph.read_linkedin(files["linkedin"], me="me")
-    net = net.merge(netgraph.read_contacts(files["contacts"], me="me"))
-    net = net.merge(netgraph.read_ics(files["calendar"], me=me))
-    net = net.merge(netgraph.read_mbox(files["mailbox"], me=me))
+    with warnings.catch_warnings():  # the merges' counts: their duplicates are joined below
+        warnings.filterwarnings("ignore", message="merge: ", category=netgraph.NetgraphWarning)
+        net = netgraph.read_linkedin(files["linkedin"], me="me")
+        net = net.merge(netgraph.read_contacts(files["contacts"], me="me"))
+        net = net.merge(netgraph.read_ics(files["calendar"], me=me))
+        net = net.merge(netgraph.read_mbox(files["mailbox"], me=me))
     if join_duplicates:
         duplicates = net.possible_duplicates()
         if len(duplicates):

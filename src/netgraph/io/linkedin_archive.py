@@ -48,6 +48,7 @@ from netgraph.io._decode import decode as _decode
 from netgraph.io._decode import parse_csv_text as _parse_csv_text
 from netgraph.io._events import EventLog, counted
 from netgraph.io._messages import warn as _warn
+from netgraph.io._values import ego_id as _ego_id
 from netgraph.io._values import slugify as _slug
 from netgraph.io.linkedin import read_linkedin_connections
 
@@ -139,6 +140,7 @@ def read_linkedin_archive_tables(
         connections (kept as people found by name).
     """
     files, label = _open(source)
+    me = _ego_id(me, file=label)
     if "connections" not in files and "messages" not in files:
         raise InputError(
             "found neither Connections.csv nor messages.csv in this archive",
