@@ -16,8 +16,9 @@ import pandas as pd
 from netgraph import identity
 from netgraph._pairs import pair_index
 from netgraph.errors import UnknownPersonError
+from netgraph.io._messages import plural as _count
+from netgraph.io._messages import warn as _warn
 from netgraph.io.record import NetworkTables
-from netgraph.io.tables import _count, _warn
 
 __all__ = ["dedupe_ties", "join_people", "match_people", "merge_tables", "normal_url"]
 
