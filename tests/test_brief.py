@@ -166,3 +166,21 @@ def test_shared_groups_from_an_affiliations_table():
     )
     shared = small().brief("ann", affiliations=events).shared
     assert ("event", "PyData Leeds") in set(map(tuple, shared.to_numpy()))
+
+
+def test_cli_reads_the_store(tmp_path, monkeypatch, capsys):
+    from netgraph.cli import main
+
+    monkeypatch.setenv("NETGRAPH_HOME", str(tmp_path))
+    assert main(["brief", "ann"]) == 2  # no store yet and no file: no input
+    assert "no input given" in capsys.readouterr().err
+    path = tmp_path / "store.sqlite"
+    with netgraph.open(path) as store:
+        store.add(small())
+        store.log("ann", kind="thanks", date="2024-03-02")
+    assert main(["brief", "Ann <b>Lee</b>", "--store", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("# Brief: Ann <b>Lee</b>")
+    assert main(["thanks"]) == 0  # the default store: the give of 2024-01-15 was thanked
+    assert "Nothing to recommend" in capsys.readouterr().out
+    assert main(["brief", "ann", "--store", str(path), "--sample"]) == 2
+    assert "--store cannot be combined with --sample" in capsys.readouterr().err

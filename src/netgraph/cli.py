@@ -433,6 +433,7 @@ def _add_issue13_commands(commands) -> None:
     )
     brief.add_argument("person", metavar="NAME", help="the person's id, name or e-mail")
     _add_inputs(brief)
+    _add_store_input(brief)
     brief.add_argument("--json", action="store_true", help="print the parts as JSON tables")
     brief.set_defaults(run=_brief, subparser=brief)
 
@@ -446,6 +447,7 @@ def _add_issue13_commands(commands) -> None:
         goal.add_argument(f"--{option}", help=f"the {option} to reach (whole words)")
     goal.add_argument("--k", type=int, default=5, help="how many paths (default: %(default)s)")
     _add_inputs(goal)
+    _add_store_input(goal)
     goal.add_argument("--json", action="store_true", help="print the parts as JSON tables")
     goal.set_defaults(run=_goal, subparser=goal)
 
@@ -456,6 +458,7 @@ def _add_issue13_commands(commands) -> None:
         "with no thanks logged since.",
     )
     _add_inputs(thanks)
+    _add_store_input(thanks)
     thanks.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     thanks.set_defaults(run=_thanks, subparser=thanks)
 
@@ -467,6 +470,7 @@ def _add_issue13_commands(commands) -> None:
     )
     roles.add_argument("--company", help="your target company: the champion should be there")
     _add_inputs(roles)
+    _add_store_input(roles)
     roles.add_argument("--json", action="store_true", help="print the parts as JSON tables")
     roles.set_defaults(run=_roles, subparser=roles)
 
@@ -485,19 +489,20 @@ def _add_issue13_commands(commands) -> None:
     )
     groups.add_argument("--k", type=int, default=5, help="groups to join (default: %(default)s)")
     _add_inputs(groups)
+    _add_store_input(groups)
     groups.add_argument("--json", action="store_true", help="print JSON records instead")
     groups.set_defaults(run=_groups, subparser=groups)
 
 
 def _brief(args: argparse.Namespace) -> int:
-    net = _need_ego(_load(args), "brief")
+    net = _meeting_network(args, "brief")
     result = net.brief(args.person)
     _print_result(result, args.json)
     return 0
 
 
 def _goal(args: argparse.Namespace) -> int:
-    net = _need_ego(_load(args), "goal")
+    net = _meeting_network(args, "goal")
     result = net.goal(
         company=args.company, role=args.role, industry=args.industry, city=args.city, k=args.k
     )
@@ -506,13 +511,13 @@ def _goal(args: argparse.Namespace) -> int:
 
 
 def _thanks(args: argparse.Namespace) -> int:
-    net = _need_ego(_load(args), "thanks")
+    net = _meeting_network(args, "thanks")
     _print_table(net.thanks_owed(), ["name", "date", "favour", "reason"], args.json)
     return 0
 
 
 def _groups(args: argparse.Namespace) -> int:
-    net = _need_ego(_load(args), "groups")
+    net = _meeting_network(args, "groups")
     columns = [c.strip() for c in args.columns.split(",") if c.strip()] if args.columns else None
     table = net.groups(columns, affiliations=args.affiliations)
     with warnings.catch_warnings():  # the same warning as for the table above
@@ -533,9 +538,37 @@ def _groups(args: argparse.Namespace) -> int:
 
 
 def _roles(args: argparse.Namespace) -> int:
-    net = _need_ego(_load(args), "roles")
+    net = _meeting_network(args, "roles")
     _print_result(net.roles(company=args.company), args.json)
     return 0
+
+
+def _add_store_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="read your store (default when no file is given: the store of 'netgraph import', "
+        "if there is one)",
+    )
+
+
+def _meeting_network(args: argparse.Namespace, command: str):
+    """The network of --store, of the files given, or of the default store when none is."""
+    import netgraph
+    from netgraph.store import default_path
+
+    given = [name for name, value in _inputs(args) if value is not None and name != "--ego"]
+    if args.store is not None and (given or args.sample):
+        raise netgraph.InputError(
+            f"--store cannot be combined with {', '.join(given) or '--sample'}",
+            fix="Read either your store or files.",
+        )
+    path = Path(args.store) if args.store is not None else default_path()
+    if args.store is None and (given or args.sample or not path.exists()):
+        return _need_ego(_load(args), command)
+    with netgraph.open(path) as store:
+        net = store.network
+    return _need_ego(net, command)
 
 
 def _print_result(result, as_json: bool) -> None:
