@@ -144,3 +144,26 @@ def test_inferred_share_of_probabilities_is_the_expected_tie_count():
     expected = n - 2 * inferred["probability"].sum() / n
     assert net.structural_holes().loc["me", "effective_size"] == pytest.approx(expected)
     assert np.isfinite(expected)
+
+
+def test_closure_of_a_star_is_unknown_and_says_what_to_add():
+    # Issue 11: a LinkedIn export is a star; "open" (density 0.00) would describe missing data.
+    star = linkedin_star()
+    row = star.closure().iloc[0]
+    assert row["verdict"] == "unknown"
+    assert "who_knows_whom" in row["reasons"] and "infer_ties" in row["reasons"]
+    inferred = star.infer_ties()
+    row = inferred.closure().iloc[0]
+    assert row["verdict"] != "unknown"
+    assert 0.99 < row["inferred_share"] <= 1.0
+    assert "inferred" in row["reasons"]
+    assert 0.3 < inferred.structural_holes().attrs["inferred_share"] < 1
+    assert star.structural_holes().attrs["inferred_share"] == 0.0
+
+
+def test_answers_make_a_star_known():
+    star = linkedin_star()
+    ids = [f"p{i}" for i in range(15)]
+    answers = pd.DataFrame({"a": ids[:-1:2], "b": ids[1::2], "knows": False})
+    row = star.confirm_ties(answers).closure().iloc[0]
+    assert row["verdict"] != "unknown" and row["density"] == 0

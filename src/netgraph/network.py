@@ -208,19 +208,27 @@ class Network:
     def structural_holes(self, *, nodes: Iterable[Hashable] | None = None) -> pd.DataFrame:
         """Burt's constraint, effective size, efficiency and hierarchy per person.
 
-        See :func:`netgraph.structural_holes`.
+        See :func:`netgraph.structural_holes`. Inferred ties weigh strength x probability;
+        ``.attrs["inferred_share"]`` is the share of the network's tie weight that rests on
+        inference (0 without inferred ties; :meth:`closure` gives it for one ego network).
         """
-        if nodes is not None or self.directed:
-            return analysis.structural_holes(self.graph, weight="weight", nodes=nodes)
-        # Straight from the tie table: the same numbers without reading networkx's dicts.
-        people = self._people.index
         table = self.ties
-        return holes.structural_holes_from_ties(
-            people,
-            people.get_indexer(table.index.get_level_values("source")),
-            people.get_indexer(table.index.get_level_values("target")),
-            (table["strength"] * table["probability"]).to_numpy(float),
-        )
+        weight = table["strength"] * table["probability"]
+        inferred = weight[table["evidence"] == "inferred"].sum()
+        share = float(inferred / weight.sum()) if weight.sum() else 0.0
+        if nodes is not None or self.directed:
+            result = analysis.structural_holes(self.graph, weight="weight", nodes=nodes)
+        else:
+            # Straight from the tie table: the same numbers without reading networkx's dicts.
+            people = self._people.index
+            result = holes.structural_holes_from_ties(
+                people,
+                people.get_indexer(table.index.get_level_values("source")),
+                people.get_indexer(table.index.get_level_values("target")),
+                weight.to_numpy(float),
+            )
+        result.attrs["inferred_share"] = share
+        return result
 
     def brokerage(self, by: str, *, normalize: bool = False) -> pd.DataFrame:
         """Gould and Fernandez brokerage roles per person for a group attribute ``by``.
@@ -303,11 +311,13 @@ class Network:
         """
         if person is not None or self.ego is not None:
             person = self._person(person)
+        answers = self.answers  # issue 11: answered people count as known
         return analysis.closure(
             self.undirected,
             person,
             communities=self._community,
             today=self.reference_date,
+            answered=set(answers["a"]) | set(answers["b"]),
         )
 
     # -- recommendations (netgraph.recommend) -------------------------------------------

@@ -8,7 +8,7 @@ information and opportunities (Burt 1992; Granovetter 1973).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -38,6 +38,8 @@ def closure(
     communities: pd.Series | None = None,
     weight: str | None = "weight",
     today: object = None,
+    answered: Iterable[Hashable] = (),
+    min_known: float = 0.5,
 ) -> pd.DataFrame:
     r"""Summarise whether an ego network, or a whole network, is closed, mixed or open.
 
@@ -57,6 +59,14 @@ def closure(
     ei_index    <= -0.5         >= 0.0
     ==========  ==============  ============
 
+    The verdict is ``"unknown"`` for an ego network whose contacts' ties to each other are
+    mostly not known: when fewer than ``min_known`` of the contacts have a tie to anyone but
+    the person, or an answered question about one (a LinkedIn export or an address book is a star:
+    it says whom you know, not whom they know). The reason then names what to add. Ties with an
+    ``evidence`` edge attribute of ``"inferred"`` (see :meth:`netgraph.Network.infer_ties`)
+    count as known, and ``inferred_share`` says what share of the weight of the ties among the
+    contacts rests on inference.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -73,6 +83,11 @@ def closure(
         Edge attribute holding tie strength.
     today : date-like, optional
         Passed to :func:`netgraph.weak_ties` to tell dormant ties.
+    answered : iterable of nodes, optional
+        People about whom the user answered who they know (a "no" is knowledge too).
+    min_known : float, default 0.5
+        The least share of contacts with a known tie to someone else (or an answer) for a
+        verdict other than ``"unknown"``.
 
     Returns
     -------
@@ -80,7 +95,9 @@ def closure(
         One row indexed by the person (or ``"network"``) with ``size``, ``ties``,
         ``density``, ``clustering``, ``constraint``, ``effective_size``, ``efficiency``,
         ``weak_share``, ``dormant_share``, ``communities_reached``, ``ei_index``,
-        ``verdict`` and ``reasons`` (a plain-English explanation).
+        ``inferred_share`` (share of the tie weight among the contacts, or in the whole
+        network, that is inferred; 0 without inferred ties), ``verdict`` (closed, mixed, open
+        or unknown) and ``reasons`` (a plain-English explanation).
 
     References
     ----------
@@ -96,9 +113,11 @@ def closure(
     >>> row = closure(nx.complete_graph(5), 0).iloc[0]
     >>> print(f"{row['density']:.2f} {row['verdict']}")
     1.00 closed
-    >>> row = closure(nx.star_graph(6), 0).iloc[0]
+    >>> row = closure(nx.star_graph(6), 0, min_known=0).iloc[0]
     >>> print(f"{row['density']:.2f} {row['verdict']}")
     0.00 open
+    >>> print(closure(nx.star_graph(6), 0).iloc[0]["verdict"])
+    unknown
     """
     G = _graph.undirected(G, weight)  # one tie per pair, the larger weight of its arcs
     grouped = communities is not None
@@ -117,6 +136,15 @@ def closure(
         label = person
     signals = _SIGNALS if grouped else {k: v for k, v in _SIGNALS.items() if k != "ei_index"}
     row["verdict"], row["reasons"] = _verdict(row, person, signals)
+    if person is not None:
+        known = _known_share(G, person, set(answered))
+        if row["size"] > 1 and known < min_known:
+            row["verdict"], row["reasons"] = "unknown", _unknown_reason(G, person, known)
+    if row["inferred_share"] > 0:
+        row["reasons"] = row["reasons"][:-1] + (
+            f"; {row['inferred_share']:.0%} of the ties among the contacts are inferred, not "
+            "known (answer net.who_knows_whom() to firm them up)."
+        )
     frame = pd.DataFrame([row], index=_graph.labels([label], name="person"))
     return frame
 
@@ -140,6 +168,7 @@ def _ego_row(G, person, communities, tie_kinds, weight) -> dict:
         **_kind_shares(tie_kinds, [(person, c) for c in contacts]),
         "communities_reached": int(reached.nunique()),
         "ei_index": (2 * external - k) / k if k else np.nan,
+        "inferred_share": _inferred_share(G.subgraph(contacts), weight),
     }
 
 
@@ -161,7 +190,40 @@ def _network_row(G, communities, tie_kinds, weight) -> dict:
         **_kind_shares(tie_kinds, None),
         "communities_reached": int(communities.reindex(list(G)).nunique()),
         "ei_index": (2 * external - m) / m if m else np.nan,
+        "inferred_share": _inferred_share(G, weight),
     }
+
+
+def _inferred_share(G: nx.Graph, weight: str | None) -> float:
+    """Share of the tie weight of `G` on edges whose evidence is "inferred" (0 if none)."""
+    total = inferred = 0.0
+    for _, _, d in G.edges(data=True):
+        w = 1.0 if weight is None else float(d.get(weight, 1.0))
+        total += w
+        if d.get("evidence") == "inferred":
+            inferred += w
+    return inferred / total if total else 0.0
+
+
+def _known_share(G: nx.Graph, person, answered: set) -> float:
+    """Share of the person's contacts whose own ties are known: a tie to anyone but the person
+    (another contact or someone further), or an answer about them."""
+    contacts = set(G[person]) - {person}
+    if not contacts:
+        return 1.0
+    known = {c for c in contacts if c in answered or any(n not in (person, c) for n in G[c])}
+    return len(known) / len(contacts)
+
+
+def _unknown_reason(G: nx.Graph, person, known: float) -> str:
+    k = len(set(G[person]) - {person})
+    return (
+        f"Unknown: only {known:.0%} of the {k} contacts have a known tie to anyone else, "
+        "so density, constraint and effective size describe the missing data, not the network "
+        "(a LinkedIn export or an address book says whom you know, not whom they know). Add "
+        "who your contacts know (a ties file, a calendar or a mailbox), circles or companies "
+        "and call net.infer_ties(), or answer net.who_knows_whom()."
+    )
 
 
 def _kind_shares(tie_kinds: pd.Series | None, pairs) -> dict:
