@@ -317,23 +317,57 @@ def introductions(
     contacts = _contacts(U, person)
     if not contacts or k == 0:
         return _empty(_INTRO_DTYPES)
-    edges = _edge_frame(U, contacts, weight)
-    contact_set = set(contacts)
-    is_contact = edges["dst"].isin(contact_set)
-    rows = edges[~is_contact & (edges["dst"] != person)].rename(
-        columns={"src": "via", "dst": "person", "w": "via_candidate_strength"}
-    )
+    rows, is_contact = _intro_candidates(U, person, contacts, weight)
     if rows.empty:
         return _empty(_INTRO_DTYPES)
-    n = len(contacts)
     own = _own_strengths(U, person, contacts, weight)
     w_new = _new_tie_strength(
         _own_strengths(U, person, contacts, weight, clip=False), new_tie_strength, weight
     )
+    asked = _recent_asks(interactions, person, today, recent_days)
+    rows = _intro_feasibility(U, rows, contacts, own, asked, recent_ask_penalty)
+    if among is not None:  # only these candidates (net.brief: one contact's contacts)
+        rows = rows[rows["person"].isin(list(among))]
+        if rows.empty:
+            return _empty(_INTRO_DTYPES)
+    labels, cand = _intro_groups(U, rows, contacts, communities, by, weight)
+    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
+    cand = _intro_shortlist(cand, rows, is_contact, len(contacts), limit)
+    cand, es0, c0 = _intro_exact_value(U, person, cand, len(contacts), w_new, weight)
+    picked, connectors = _intro_pick(rows, cand, k, max_per_connector)
+    if picked.empty:
+        return _empty(_INTRO_DTYPES)
+    picked = picked.assign(constraint_before=c0)
+    picked["reason"] = _intro_reasons(
+        U, person, picked, connectors, contacts, labels, own, asked, es0, by
+    )
+    return _finish(picked, _INTRO_DTYPES)
 
+
+def _intro_candidates(
+    U: nx.Graph, person: Hashable, contacts: list, weight: str | None
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows (via, person, via_candidate_strength): each contact's contacts not yet known."""
+    edges = _edge_frame(U, contacts, weight)
+    is_contact = edges["dst"].isin(set(contacts))
+    rows = edges[~is_contact & (edges["dst"] != person)].rename(
+        columns={"src": "via", "dst": "person", "w": "via_candidate_strength"}
+    )
+    return rows, is_contact
+
+
+def _intro_feasibility(
+    U: nx.Graph,
+    rows: pd.DataFrame,
+    contacts: list,
+    own: pd.Series,
+    asked: pd.Series,
+    recent_ask_penalty: float,
+) -> pd.DataFrame:
+    """Add each row's chance of happening: the ask, the reach, the mutual contacts [3]_."""
+    n = len(contacts)
     rows["via_strength"] = own.reindex(rows["via"]).to_numpy()
     rows["mutual_contacts"] = rows.groupby("person", sort=False)["via"].transform("size")
-    asked = _recent_asks(interactions, person, today, recent_days)
     rows["asked_recently"] = rows["via"].isin(asked.index)
     # each mutual contact counts n / d_v: her share of attention relative to the person's [4]_
     degree = {v: len(U.adj[v]) - (v in U.adj[v]) for v in contacts}
@@ -347,24 +381,37 @@ def introductions(
         / (m + 1)
         * np.where(rows["asked_recently"].to_numpy(), recent_ask_penalty, 1.0)
     )
-    if among is not None:  # only these candidates (net.brief: one contact's contacts)
-        rows = rows[rows["person"].isin(list(among))]
-        if rows.empty:
-            return _empty(_INTRO_DTYPES)
+    return rows
 
-    # groups: how many of the person's contacts sit in each candidate's group
+
+def _intro_groups(
+    U: nx.Graph,
+    rows: pd.DataFrame,
+    contacts: list,
+    communities: Any,
+    by: str | None,
+    weight: str | None,
+) -> tuple[pd.Series, pd.DataFrame]:
+    """The group labels, and per candidate: her group and how many contacts are in it."""
     candidates = pd.unique(rows["person"])
     labels = _labels(U, [*contacts, *candidates], communities, by, weight)
     per_group = labels.reindex(contacts).value_counts()
-    few = max(1, round(0.1 * n))
+    few = max(1, round(0.1 * len(contacts)))
     group = labels.reindex(candidates)
     into = per_group.reindex(group.to_numpy()).fillna(0).to_numpy()
     cand = pd.DataFrame(
         {"community": group.to_numpy(), "ties_into": into.astype(np.int64)}, index=candidates
     )
     cand["new_community"] = group.notna().to_numpy() & (into <= few)
+    return labels, cand
 
-    # cheap pre-score: unweighted gain in effective size, times bonus and best feasibility
+
+def _intro_shortlist(
+    cand: pd.DataFrame, rows: pd.DataFrame, is_contact: pd.Series, n: int, limit: int
+) -> pd.DataFrame:
+    """The `limit` best candidates by a cheap pre-score: the unweighted gain in effective
+    size, times the group bonus and the best feasibility."""
+    candidates = cand.index
     t = int(is_contact.sum()) // 2
     best = rows.groupby("person", sort=False)["feasibility"].max()
     mutual = rows.groupby("person", sort=False)["mutual_contacts"].first()
@@ -372,10 +419,13 @@ def introductions(
     bonus = 1 + GROUP_BONUS * cand["new_community"].to_numpy()
     cand["pre"] = np.maximum(approx, 0.01) * bonus * best.reindex(candidates).to_numpy()
     cand["_key"] = [str(c) for c in candidates]
-    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
-    cand = cand.sort_values(["pre", "_key"], ascending=[False, True], kind="stable").head(limit)
+    return cand.sort_values(["pre", "_key"], ascending=[False, True], kind="stable").head(limit)
 
-    # exact value of each shortlisted candidate
+
+def _intro_exact_value(
+    U: nx.Graph, person: Hashable, cand: pd.DataFrame, n: int, w_new: float, weight: str | None
+) -> tuple[pd.DataFrame, float, float]:
+    """Each shortlisted candidate's exact value: effective size and constraint with the tie."""
     before = ego_structural_holes(U, person, weight=weight)
     es0, c0 = float(before["effective_size"]), float(before["constraint"])
     after = [
@@ -390,7 +440,14 @@ def introductions(
         * (np.maximum(cand["gain_effective_size"], 0) + (n + 1) * np.maximum(drop, 0))
         * (1 + GROUP_BONUS * cand["new_community"])
     )
+    return cand, es0, c0
 
+
+def _intro_pick(
+    rows: pd.DataFrame, cand: pd.DataFrame, k: int, max_per_connector: int | None
+) -> tuple[pd.DataFrame, pd.Series]:
+    """The k best rows, one per candidate and at most ceil(k/3) per connector; and each
+    candidate's connectors, best first."""
     rows = rows[rows["person"].isin(cand.index)]
     rows = rows.join(cand.drop(columns=["pre", "_key"]), on="person")
     rows["score"] = rows["value"] * rows["feasibility"]
@@ -402,10 +459,22 @@ def introductions(
     # k // cap connectors fill up: her first k // cap + 1 rows are all the greedy pass can use
     rows = rows[rows.groupby("person", sort=False).cumcount() <= k // cap]
     picked = rows.iloc[_greedy(rows, k=k, caps={"via": cap}, unique="person")]
-    if picked.empty:
-        return _empty(_INTRO_DTYPES)
-    picked = picked.assign(constraint_before=c0)
+    return picked, connectors
 
+
+def _intro_reasons(
+    U: nx.Graph,
+    person: Hashable,
+    picked: pd.DataFrame,
+    connectors: pd.Series,
+    contacts: list,
+    labels: pd.Series,
+    own: pd.Series,
+    asked: pd.Series,
+    es0: float,
+    by: str | None,
+) -> list[str]:
+    """The reason of each picked row, naming connectors and the contacts already in a group."""
     shown = {
         c: [v, *(x for x in connectors[c] if x != v)]
         for c, v in zip(picked["person"], picked["via"], strict=True)
@@ -421,11 +490,10 @@ def introductions(
         U, [person, *picked["person"], *(v for c in shown.values() for v in c[:3]), *known]
     )
     today_ts = None if asked.empty else asked.attrs["today"]
-    picked["reason"] = [
+    return [
         _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts, known_in)
         for r in picked.itertuples(index=False)
     ]
-    return _finish(picked, _INTRO_DTYPES)
 
 
 def introductions_to_make(
