@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -638,8 +639,23 @@ def introductions_to_make(
         contacts = list(_sorted(keep, "w", ["_key"]).index[:max_contacts])
         own = own.reindex(contacts)
     labels = _labels(U, contacts, communities, by, weight).reindex(contacts)
-    d = len(contacts)
+    common, tied, degree = _contact_matrix(U, contacts, weight)
+    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
+    pairs = _candidate_pairs(contacts, labels, own, common, tied, degree, involving, limit)
+    if pairs.empty:
+        return _empty(_PERSON_PAIR_DTYPES)
+    out = _pair_gains(U, contacts, pairs, labels, own, common, w_new, weight)
+    out = _pick_pairs(out, k, max_per_person, involving)
+    names = _names(U, [*out["a"], *out["b"]])
+    out["reason"] = [_make_reason(r, names, by) for r in out.itertuples(index=False)]
+    return _finish(out, _PERSON_PAIR_DTYPES)
 
+
+def _contact_matrix(
+    U: nx.Graph, contacts: list, weight: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Among the contacts: common neighbours, who is tied to whom, and each one's degree."""
+    d = len(contacts)
     # contacts x everyone they know, as a sparse 0/1 matrix
     edges = _edge_frame(U, contacts, weight)
     row = _graph.positions(_graph.labels(contacts), edges["src"])
@@ -651,6 +667,22 @@ def introductions_to_make(
     tied = np.zeros((d, d), dtype=bool)
     tied[:, at >= 0] = R[:, at[at >= 0]].toarray() > 0
     degree = np.asarray(R.sum(axis=1)).ravel()
+    return common, tied, degree
+
+
+def _candidate_pairs(
+    contacts: list,
+    labels: pd.Series,
+    own: pd.Series,
+    common: np.ndarray,
+    tied: np.ndarray,
+    degree: np.ndarray,
+    involving: Hashable | None,
+    limit: int,
+) -> pd.DataFrame:
+    """Untied pairs of contacts in different groups, the `limit` best by a cheap pre-score
+    (closeness to both, times the unweighted gain in effective size of each)."""
+    d = len(contacts)
     codes, _ = pd.factorize(labels.to_numpy(), use_na_sentinel=True)
     i, j = np.triu_indices(d, 1)
     ok = (codes[i] >= 0) & (codes[j] >= 0) & (codes[i] != codes[j]) & ~tied[i, j]
@@ -658,8 +690,6 @@ def introductions_to_make(
         at = contacts.index(involving) if involving in contacts else -1
         ok &= (i == at) | (j == at)
     i, j = i[ok], j[ok]
-    if not len(i):
-        return _empty(_PERSON_PAIR_DTYPES)
     m = common[i, j]
     wa, wb = own.to_numpy(float)[i], own.to_numpy(float)[j]
     closeness = np.sqrt(np.clip(wa, 0, None) * np.clip(wb, 0, None))
@@ -670,9 +700,21 @@ def introductions_to_make(
     pairs = pd.DataFrame(
         {"i": i, "j": j, "pre": closeness * approx, "_a": np.take(ids, i), "_b": np.take(ids, j)}
     )
-    limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
-    pairs = _sorted(pairs, "pre", ["_a", "_b"]).head(limit)
+    return _sorted(pairs, "pre", ["_a", "_b"]).head(limit)
 
+
+def _pair_gains(
+    U: nx.Graph,
+    contacts: list,
+    pairs: pd.DataFrame,
+    labels: pd.Series,
+    own: pd.Series,
+    common: np.ndarray,
+    w_new: float,
+    weight: str | None,
+) -> pd.DataFrame:
+    """Each shortlisted pair (a sorting before b) with the exact gain in effective size the
+    new tie brings to each end; pairs that do not help both are dropped."""
     es = {
         c: float(ego_structural_holes(U, c, weight=weight)["effective_size"])
         for c in {contacts[x] for x in (*pairs["i"], *pairs["j"])}
@@ -703,7 +745,13 @@ def introductions_to_make(
             "mutual_contacts": common[pairs["i"], pairs["j"]].astype(np.int64),
         }
     )
-    out = out[(out["gain_a"] > 1e-9) & (out["gain_b"] > 1e-9)]
+    return out[(out["gain_a"] > 1e-9) & (out["gain_b"] > 1e-9)]
+
+
+def _pick_pairs(
+    out: pd.DataFrame, k: int, max_per_person: int | None, involving: Hashable | None
+) -> pd.DataFrame:
+    """The k best pairs by score, at most ceil(k/3) per person and per pair of groups."""
     out["score"] = np.sqrt(
         np.clip(out["a_strength"] * out["b_strength"], 0, None) * out["gain_a"] * out["gain_b"]
     )
@@ -715,12 +763,8 @@ def introductions_to_make(
         for x, y in zip(out["a_community"], out["b_community"], strict=True)
     ]
     if involving is None:
-        out = out.iloc[_greedy(out, k=k, caps={"a": cap, "b": cap, "_join": math.ceil(k / 3)})]
-    else:
-        out = out.head(k)
-    names = _names(U, [*out["a"], *out["b"]])
-    out["reason"] = [_make_reason(r, names, by) for r in out.itertuples(index=False)]
-    return _finish(out, _PERSON_PAIR_DTYPES)
+        return out.iloc[_greedy(out, k=k, caps={"a": cap, "b": cap, "_join": math.ceil(k / 3)})]
+    return out.head(k)
 
 
 # --------------------------------------------------------------------------- organisation
@@ -738,18 +782,57 @@ def _bridges(
 ) -> pd.DataFrame:
     """Bridges between under-connected communities (introductions_to_make, person=None)."""
     nodes = list(U)
-    n = len(nodes)
-    if n < 2 or U.number_of_edges() == 0 or k == 0:
+    if len(nodes) < 2 or U.number_of_edges() == 0 or k == 0:
         return _empty(_ORG_PAIR_DTYPES)
     index = pd.Index(nodes, tupleize_cols=False)
     labels = _labels(U, nodes, communities, by, weight).reindex(index)
+    blocks = _community_blocks(U, labels, min_size)
+    if len(blocks.big) < 2 or blocks.two_m == 0:
+        return _empty(_ORG_PAIR_DTYPES)
+    needy = _needy_pairs(blocks)
+    share, top_by_code = _embedded_members(blocks, nodes, index)
+    if weight is None:
+        w_new = 1.0
+    else:
+        weights = _graph.undirected_ties(U, weight)[2]
+        w_new = _new_tie_strength(pd.Series(weights), new_tie_strength, weight)
+    rows = _bridge_rows(U, blocks, needy, share, top_by_code, index, k, w_new, weight)
+    if not rows:
+        return _empty(_ORG_PAIR_DTYPES)
+    out = pd.DataFrame(rows)
+    out = out.assign(_a=[str(x) for x in out["a"]], _b=[str(x) for x in out["b"]])
+    out = _sorted(out, "score", ["_a", "_b"])
+    names = _names(U, [*out["a"], *out["b"]])
+    out["reason"] = [_bridge_reason(r, names, by) for r in out.itertuples(index=False)]
+    return _finish(out, _ORG_PAIR_DTYPES)
+
+
+@dataclass
+class _Blocks:
+    """People by community: the adjacency ``A``, membership ``B`` of the big communities."""
+
+    codes: np.ndarray  # community code of each person (-1: none), in label text order
+    uniques: np.ndarray  # the community labels by code
+    size: np.ndarray  # people per community
+    big: np.ndarray  # codes of the communities considered, largest first
+    slot: np.ndarray  # code -> column of B (-1: not considered)
+    member: np.ndarray  # whether each person is in a considered community
+    B: sp.csr_array
+    AB: sp.csr_array  # people x communities: neighbours in each
+    E: np.ndarray  # ties between communities (twice the ties inside, diagonal)
+    volume: np.ndarray  # sum of the members' degrees per community
+    two_m: float
+
+
+def _community_blocks(U: nx.Graph, labels: pd.Series, min_size: int) -> _Blocks:
+    """The communities of at least `min_size` people (the largest MAX_COMMUNITIES of them)."""
+    n = U.number_of_nodes()
     codes, uniques = _sorted_codes(labels.to_numpy(object))  # not in node order
     u, v, _ = _graph.undirected_ties(U, None)  # positions in list(U), each tie once
     A = sp.coo_array((np.ones(2 * len(u)), (np.r_[u, v], np.r_[v, u])), shape=(n, n)).tocsr()
     A.data[:] = 1.0  # duplicates collapse to one tie
     known = codes >= 0
     size = np.bincount(codes[known], minlength=len(uniques))
-    # the communities of at least min_size people, the largest MAX_COMMUNITIES of them
     big = np.flatnonzero(size >= min_size)
     big = big[np.lexsort((big, -size[big]))][:MAX_COMMUNITIES]
     slot = np.full(len(uniques), -1)
@@ -758,37 +841,69 @@ def _bridges(
     member[known] = slot[codes[known]] >= 0
     people = np.flatnonzero(member)
     B = sp.csr_array((np.ones(len(people)), (people, slot[codes[people]])), shape=(n, len(big)))
-    AB = A @ B  # people x communities: neighbours in each
-    E = (B.T @ AB).toarray()  # ties between communities (twice the ties inside, diagonal)
+    AB = A @ B
     degree = np.asarray(A.sum(axis=1)).ravel()
-    volume = B.T @ degree  # sum of the members' degrees
-    two_m = A.sum()
-    if len(big) < 2 or two_m == 0:
-        return _empty(_ORG_PAIR_DTYPES)
+    return _Blocks(
+        codes=codes,
+        uniques=uniques,
+        size=size,
+        big=big,
+        slot=slot,
+        member=member,
+        B=B,
+        AB=AB,
+        E=(B.T @ AB).toarray(),
+        volume=B.T @ degree,
+        two_m=A.sum(),
+    )
+
+
+def _needy_pairs(blocks: _Blocks) -> dict[str, np.ndarray]:
+    """Pairs (X, Y) of communities with fewer ties than their degrees lead one to expect
+    (``expected = vol_X vol_Y / 2m``), by need: sqrt(size_X size_Y) times the deficit."""
+    size, big, E = blocks.size, blocks.big, blocks.E
     X, Y = np.triu_indices(len(big), 1)
-    expected = volume[X] * volume[Y] / two_m
+    expected = blocks.volume[X] * blocks.volume[Y] / blocks.two_m
     with np.errstate(divide="ignore", invalid="ignore"):
         deficit = np.where(expected > 0, 1 - E[X, Y] / expected, 0.0)
     need = np.sqrt(size[big[X]] * size[big[Y]]) * np.clip(deficit, 0, None)
     order = np.lexsort((Y, X, -need))
     order = order[need[order] > 0]
+    return {"X": X, "Y": Y, "expected": expected, "need": need, "order": order}
 
-    inside_count = np.asarray(AB.multiply(B).sum(axis=1)).ravel()  # ties inside own community
-    share = np.zeros(n)
-    share[member] = inside_count[member] / np.maximum(size[codes[member]] - 1, 1)
+
+def _embedded_members(
+    blocks: _Blocks, nodes: list, index: pd.Index
+) -> tuple[np.ndarray, dict[int, list]]:
+    """Each person's share of her community she is tied to, and its five most embedded."""
+    codes, member = blocks.codes, blocks.member
+    inside_count = np.asarray(blocks.AB.multiply(blocks.B).sum(axis=1)).ravel()
+    share = np.zeros(len(nodes))
+    share[member] = inside_count[member] / np.maximum(blocks.size[codes[member]] - 1, 1)
     members = pd.DataFrame(
-        {"code": slot[codes], "share": share, "_key": [str(x) for x in nodes]}, index=index
+        {"code": blocks.slot[codes], "share": share, "_key": [str(x) for x in nodes]},
+        index=index,
     )[member]
     members = members.sort_values(["code", "share", "_key"], ascending=[True, False, True])
     top = members[members.groupby("code").cumcount() < 5]
-    top_by_code = {c: list(g.index) for c, g in top.groupby("code", sort=False)}
+    return share, {c: list(g.index) for c, g in top.groupby("code", sort=False)}
 
-    if weight is None:
-        w_new = 1.0
-    else:
-        weights = _graph.undirected_ties(U, weight)[2]
-        w_new = _new_tie_strength(pd.Series(weights), new_tie_strength, weight)
 
+def _bridge_rows(
+    U: nx.Graph,
+    blocks: _Blocks,
+    needy: dict[str, np.ndarray],
+    share: np.ndarray,
+    top_by_code: dict[int, list],
+    index: pd.Index,
+    k: int,
+    w_new: float,
+    weight: str | None,
+) -> list[dict]:
+    """For the neediest pairs of communities in turn, the first pair of their embedded
+    members (not yet tied) whom the tie helps both, people not proposed yet first."""
+    X, Y, need, expected = needy["X"], needy["Y"], needy["need"], needy["expected"]
+    size, big, uniques, E = blocks.size, blocks.big, blocks.uniques, blocks.E
     rows, used = [], Counter()
     es: dict[Hashable, float] = {}
 
@@ -798,7 +913,7 @@ def _bridges(
         after = ego_structural_holes(U, x, weight=weight, add=[(x, y, w_new)])
         return float(after["effective_size"]) - es[x]
 
-    for p in order:
+    for p in needy["order"]:
         if len(rows) == k:
             break
         x, y = X[p], Y[p]
@@ -834,14 +949,7 @@ def _bridges(
                 )
                 used.update([a, b])
                 break
-    if not rows:
-        return _empty(_ORG_PAIR_DTYPES)
-    out = pd.DataFrame(rows)
-    out = out.assign(_a=[str(x) for x in out["a"]], _b=[str(x) for x in out["b"]])
-    out = _sorted(out, "score", ["_a", "_b"])
-    names = _names(U, [*out["a"], *out["b"]])
-    out["reason"] = [_bridge_reason(r, names, by) for r in out.itertuples(index=False)]
-    return _finish(out, _ORG_PAIR_DTYPES)
+    return rows
 
 
 def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
