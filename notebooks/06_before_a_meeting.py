@@ -78,7 +78,7 @@ except netgraph.InputError as err:
 # %%
 goal = net.goal(company="Kestrel Insurance", role="CTO")
 print(goal.gap)
-goal.paths[["name", "via", "trust", "gain", "priority"]]
+goal.paths[["name", "ask_first_name", "trust", "gain", "priority"]]
 
 # %%
 goal.missing

@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netgraph import NetgraphError, analysis, recommend
+from netgraph.analysis import groups as groups_module
 
 pytestmark = pytest.mark.filterwarnings("ignore::netgraph.NetgraphWarning")
 
@@ -140,7 +141,28 @@ CALLS: dict[str, tuple[Callable, bool]] = {
         True,
     ),
     "ledger": (lambda G, me: recommend.ledger(interaction_log(G, me), me, today=TODAY), False),
+    # issue 13: the parts of the brief, the goal and the roles, groups and thanks owed
+    "brief_mutual": (lambda G, me: brief_of(G, me).mutual, True),
+    "brief_ask_for": (lambda G, me: brief_of(G, me).ask_for, True),
+    "goal": (lambda G, me: recommend.goal(G, people_table(G), me, company="Co 1").paths, True),
+    "roles": (lambda G, me: recommend.roles(G, people_table(G), me).missing, True),
+    "groups": (lambda G, me: groups_module.groups(G, affiliations_of(G), me), False),
+    "groups_to_join": (
+        lambda G, me: groups_module.groups_to_join(G, affiliations_of(G), me, k=3),
+        False,
+    ),
+    "thanks_owed": (lambda G, me: recommend.thanks_owed(interaction_log(G, me), me), False),
 }
+
+
+def brief_of(G: nx.Graph, me):
+    """The brief on the contact of `me` with the most contacts (smallest id on a tie)."""
+    person = max(sorted(G.adj[me], key=str), key=lambda v: len(G.adj[v]))
+    return recommend.brief(G, people_table(G), interaction_log(G, me), me, person, today=TODAY)
+
+
+def affiliations_of(G: nx.Graph) -> pd.DataFrame:
+    return groups_module.affiliations(people_table(G), columns=["group"])
 
 
 def run(name: str, G: nx.Graph, me=None):
@@ -284,7 +306,7 @@ def test_a_bad_weight_is_an_input_error_naming_the_edge(name, bad):
     G = make_graph()
     u, v = next(iter(G.edges()))
     G[u][v]["weight"] = bad
-    if name in {"ledger", "reconnect"} or name in {"brokerage"}:
+    if name in {"ledger", "reconnect", "brokerage", "groups", "groups_to_join", "thanks_owed"}:
         run(name, G)  # weights are not read (reconnect reads the tie table's strengths)
         return
     with pytest.raises(NetgraphError) as err:
@@ -370,6 +392,13 @@ def _bad_arguments(G: nx.Graph, me) -> list[tuple[str, Callable]]:
         ("paths_to max_hops", lambda: r.paths_to(G, people, me, max_hops=0, company="x")),
         ("ledger columns", lambda: r.ledger(log.drop(columns="source"), me)),
         ("ledger today", lambda: r.ledger(log, me, today="31/02/2021")),
+        ("goal column", lambda: r.goal(G, people, me, employer="x")),
+        ("goal nothing", lambda: r.goal(G, people, me)),
+        ("goal max_hops", lambda: r.goal(G, people, me, max_hops=0, company="x")),
+        ("thanks_owed columns", lambda: r.thanks_owed(log.drop(columns="target"), me)),
+        ("groups_to_join k", lambda: groups_module.groups_to_join(G, affiliations_of(G), me, k=-1)),
+        ("groups_to_join person", lambda: groups_module.groups_to_join(G, affiliations_of(G), "x")),
+        ("affiliations column", lambda: groups_module.affiliations(people, columns=["grp"])),
     ]
 
 

@@ -50,7 +50,11 @@ def test_known_paths_and_missing_hand_worked():
     assert g.known.empty
     assert list(g.paths["target"]) == ["tom"]  # not kim (Director of Data), not the Doctor
     row = g.paths.iloc[0]
-    assert row["path"] == ["me", "ann", "tom"] and row["via"] == "Ann"
+    assert (
+        row["path"] == ["me", "ann", "tom"]
+        and row["ask_first"] == "ann"
+        and row["ask_first_name"] == "Ann"
+    )
     assert row["trust"] == pytest.approx(0.45)
     assert row["priority"] == pytest.approx(0.45 * (1 + max(row["gain"], 0)) / 2)
     missing = g.missing.set_index("criterion")

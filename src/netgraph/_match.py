@@ -235,3 +235,24 @@ def seniority(title: Any) -> float:
     padded = f" {words} "
     found = [level for word, level in SENIORITY.items() if f" {word} " in padded]
     return max(found) if found else 2.0
+
+
+def ids(values: Iterable[Hashable]) -> pd.Index:
+    """Ids as a flat Index (tuple ids stay tuples, never a MultiIndex)."""
+    return pd.Index(list(values), dtype=object, tupleize_cols=False)
+
+
+def value_of(frame: pd.DataFrame, person: Hashable, column: str, default: Any = None) -> Any:
+    """One cell of a people table, by id (any id: text, number or tuple), else `default`."""
+    if column not in frame.columns or person not in frame.index:
+        return default
+    at = frame.index.get_loc(person)
+    if not isinstance(at, (int, np.integer)):  # a repeated id: its first row
+        at = int(np.flatnonzero(np.asarray(at))[0]) if not isinstance(at, slice) else at.start
+    return frame[column].iloc[at]
+
+
+def rows_of(frame: pd.DataFrame, people: Iterable[Hashable]) -> pd.DataFrame:
+    """The rows of these ids that are in the table, in the order given."""
+    at = frame.index.get_indexer(ids(people))
+    return frame.iloc[at[at >= 0]]

@@ -26,7 +26,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph._match import normalise
+from netgraph import _graph
+from netgraph._match import ids, normalise, rows_of, value_of
 from netgraph._sections import Section, Sections
 from netgraph.recommend.ledger import ledger
 
@@ -177,6 +178,8 @@ def brief(
     -------
     Brief
     """
+    G = _graph.undirected(G, weight)  # the one undirected rule (largest weight)
+    _graph.edge_arrays(G, weight)  # the weight rule: a bad weight is an InputError
     interactions = _frame(interactions)
     names = _names(people)
     name = names.get(person, str(person))
@@ -269,7 +272,7 @@ def _present(value: Any) -> bool:
 
 
 def _who(people: pd.DataFrame, person: Hashable) -> pd.DataFrame:
-    row = people.loc[person] if person in people.index else pd.Series(dtype=object)
+    row = rows_of(people, [person]).iloc[0] if person in people.index else pd.Series(dtype=object)
     columns = [c for c in WHO_COLUMNS if c in row.index] + [
         c for c in row.index if c not in WHO_COLUMNS
     ]
@@ -377,7 +380,7 @@ def _history(G, pair, stated_ties, ego, person, names, today, weight):
         text.append(f"No interaction with {name} is recorded: this may be a first meeting.")
     balance = ledger(pair, ego) if len(pair) else None
     if balance is not None and person in balance.index:
-        r = balance.loc[person]
+        r = rows_of(balance, [person]).iloc[0]
         rows.append(("you gave / asked", f"{int(r['gives_to'])} gives, {int(r['asks_of'])} asks"))
         rows.append(
             ("they gave / asked", f"{int(r['gives_from'])} gives, {int(r['asks_from'])} asks")
@@ -468,7 +471,7 @@ def _values(people: pd.DataFrame, person: Hashable, column: str) -> dict[str, st
     """A person's ``;``-separated values in a column, normalised -> as written."""
     if column not in people.columns or person not in people.index:
         return {}
-    value = people.at[person, column]
+    value = value_of(people, person, column)
     if not _present(value):
         return {}
     return {normalise(v): v.strip() for v in str(value).split(";") if normalise(v)}
@@ -561,12 +564,12 @@ def _in_their_field(G, people, ego, person, names, weight) -> pd.DataFrame:
     contacts = [c for c in contacts if c in people.index]
     if not contacts:
         return pd.DataFrame(columns=columns)
-    rows = people.loc[contacts]
+    rows = rows_of(people, contacts)
     same = np.zeros(len(rows), dtype=bool)
     basis = ""
     for column in ("industry", "role"):
-        if column in people.columns and _present(people.at[person, column]):
-            wanted = normalise(people.at[person, column])
+        if column in people.columns and _present(value_of(people, person, column)):
+            wanted = normalise(value_of(people, person, column))
             same = rows[column].map(normalise).eq(wanted).to_numpy(bool)
             basis = column
             if same.any():
@@ -585,7 +588,7 @@ def _in_their_field(G, people, ego, person, names, weight) -> pd.DataFrame:
             "your_strength": strength,
         }
     )
-    field = str(people.at[person, basis])
+    field = str(value_of(people, person, basis))
 
     def reason(r) -> str:
         at = " at " + str(r.company) if _present(r.company) else ""
@@ -619,13 +622,13 @@ def _ask_for(G, people, ego, person, names, introductions, communities):
             f"You already know all {len(theirs)} of {name}'s contacts in your data: their "
             f"network beyond that is unknown, so ask {name} whom else you should meet."
         ]
-    value = pd.Series(np.nan, index=pd.Index(unknown, dtype=object), dtype=float)
+    value = np.full(len(unknown), np.nan)
     if introductions is not None and len(introductions):
-        scored = introductions.set_index("person")
-        column = "value" if "value" in scored.columns else "score"
-        hit = scored.index.intersection(value.index)
-        value.loc[hit] = scored.loc[hit, column].to_numpy(float)
-    table = pd.DataFrame({"contact": value.index.to_numpy(object), "value": value.to_numpy(float)})
+        column = "value" if "value" in introductions.columns else "score"
+        at = ids(introductions["person"]).get_indexer(ids(unknown))
+        found = at >= 0
+        value[found] = introductions[column].to_numpy(float)[at[found]]
+    table = pd.DataFrame({"contact": pd.Series(unknown, dtype=object), "value": value})
     table["_key"] = [str(c) for c in table["contact"]]
     table = table.sort_values(
         ["value", "_key"], ascending=[False, True], kind="stable", na_position="last"
@@ -639,9 +642,9 @@ def _ask_for(G, people, ego, person, names, introductions, communities):
             if (
                 column in people.columns
                 and r.contact in people.index
-                and _present(people.at[r.contact, column])
+                and _present(value_of(people, r.contact, column))
             ):
-                about.append(str(people.at[r.contact, column]))
+                about.append(str(value_of(people, r.contact, column)))
         about_text = f" ({', '.join(about)})" if about else ""
         where = ""
         if communities is not None and r.contact in communities.index:

@@ -32,7 +32,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph._match import matches, unknown_column
+from netgraph import _graph
+from netgraph._match import matches, unknown_column, value_of
 from netgraph._sections import Section, Sections
 from netgraph.analysis.holes import ego_structural_holes
 from netgraph.errors import InputError
@@ -48,7 +49,7 @@ _PATHS = [
     "matched",
     "path",
     "ask_first",
-    "via",
+    "ask_first_name",
     "trust",
     "gain",
     "priority",
@@ -69,9 +70,9 @@ class Goal(Sections):
     known : DataFrame
         ``contact, name, matched, strength, reason``: people you know who match.
     paths : DataFrame
-        ``target, name, matched, path, ask_first, trust, gain, priority, reason``: warm paths
-        to people who match, best first (``trust`` is the chain's strength, ``gain`` the
-        effective size a tie to them would add).
+        ``target, name, matched, path, ask_first, ask_first_name, trust, gain, priority,
+        reason``: warm paths to people who match, best first (``trust`` is the chain's
+        strength, ``gain`` the effective size a tie to them would add).
     missing : DataFrame
         ``criterion, value, in_your_data, you_know, within_reach, reason``: each part of the
         goal alone, and whether anyone in your data, or in your network, covers it.
@@ -109,7 +110,7 @@ class Goal(Sections):
                 "Who can get you there",
                 [] if len(self.paths) else ["No warm path to anyone who matches."],
                 self.paths,
-                ["name", "matched", "via", "trust", "gain", "reason"],
+                ["name", "matched", "ask_first_name", "trust", "gain", "reason"],
             ),
             Section(
                 "Who you still need to know", [], self.missing, ["criterion", "value", "reason"]
@@ -163,6 +164,8 @@ def goal(
     InputError
         If no criterion is given, or one names no people column (the nearest are listed).
     """
+    G = _graph.undirected(G, weight)  # the one undirected rule (largest weight)
+    _graph.edge_arrays(G, weight)  # the weight rule: a bad weight is an InputError
     criteria = {c: v for c, v in criteria.items() if v is not None}
     if not criteria:
         raise InputError(
@@ -209,7 +212,7 @@ def _names(people: pd.DataFrame) -> dict:
 def _matched(people: pd.DataFrame, person: Hashable, criteria: dict) -> str:
     parts = []
     for column in criteria:
-        value = people.at[person, column] if person in people.index else None
+        value = value_of(people, person, column)
         if isinstance(value, str) or (value is not None and pd.notna(value)):
             parts.append(str(value))
     return ", ".join(parts)
@@ -254,7 +257,7 @@ def _paths(G, found, people, ego, criteria, names, communities, weight) -> pd.Da
             "matched": [_matched(people, t, criteria) for t in found["target"]],
             "path": found["path"].to_numpy(object),
             "ask_first": found["ask_first"].to_numpy(object),
-            "via": [names.get(a, str(a)) for a in found["ask_first"]],
+            "ask_first_name": [names.get(a, str(a)) for a in found["ask_first"]],
             "trust": found["score"].to_numpy(float),
             "gain": np.asarray(gains, dtype=float),
         }
@@ -351,7 +354,7 @@ def _bridge(G, people, ego, targets, masks, criteria, names) -> pd.DataFrame:
     best = order[0]
     path = nx.shortest_path(G, ego, best)
     parts = [c for c in criteria if masks[c][people.index.get_loc(best)]]
-    what = ", ".join(f"{c} {people.at[best, c]}" for c in parts)
+    what = ", ".join(f"{c} {value_of(people, best, c)}" for c in parts)
     how = (
         "you know them"
         if len(path) == 2
@@ -386,7 +389,7 @@ def _gap(criteria, targets, known, paths, missing, bridge, names, max_hops) -> s
         return (
             f"You know no one with {described} yourself, but "
             f"{_plural(len(paths), 'person is', 'people are')} within {max_hops} steps: start "
-            f"by asking {top['via']} about {top['name']} (trust {top['trust']:.2f})."
+            f"by asking {top['ask_first_name']} about {top['name']} (trust {top['trust']:.2f})."
         )
     lacking = missing[missing["in_your_data"] == 0]
     if not targets:

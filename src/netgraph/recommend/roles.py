@@ -32,7 +32,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netgraph._match import matches, normalise, seniority
+from netgraph import _graph
+from netgraph._match import ids, matches, normalise, seniority, value_of
 from netgraph._sections import Section, Sections
 from netgraph.recommend.paths import paths_to
 
@@ -148,16 +149,18 @@ def roles(
     -------
     Roles
     """
+    G = _graph.undirected(G, weight)  # the one undirected rule (largest weight)
+    _graph.edge_arrays(G, weight)  # the weight rule: a bad weight is an InputError
     names = _names(people)
     contacts = [c for c in G[ego] if c != ego] if ego in G else []
     strength = {c: float(G.edges[ego, c].get(weight, np.nan)) for c in contacts}
     plays = _recorded(people, ego, stated_ties, tag_columns, names, strength)
     level = (
-        people["role"].map(seniority).reindex(contacts)
+        people["role"].map(seniority).reindex(ids(contacts))
         if "role" in people.columns
         else pd.Series(np.nan, index=pd.Index(contacts, dtype=object))
     )
-    mine = seniority(people.at[ego, "role"]) if "role" in people.columns else np.nan
+    mine = seniority(value_of(people, ego, "role")) if "role" in people.columns else np.nan
     if np.isnan(mine):
         mine = 2.0
     gives = _gives(interactions, ego)
@@ -218,7 +221,7 @@ def _recorded(people, ego, stated, tag_columns, names, strength) -> pd.DataFrame
         if column not in people.columns:
             continue
         # a tag names a role for you only on a contact (a "mentors" circle is not yours)
-        values = people[column].reindex(list(strength)).dropna()
+        values = people[column].reindex(ids(strength)).dropna()
         for person, value in values.items():
             for role in _role_of(value):
                 rows.append((role, person, f"{column} '{value}'"))
@@ -252,7 +255,7 @@ def _at(people: pd.DataFrame, person, company) -> bool:
     return (
         "company" in people.columns
         and person in people.index
-        and bool(matches([people.at[person, "company"]], company)[0])
+        and bool(matches([value_of(people, person, "company")], company)[0])
     )
 
 
@@ -261,7 +264,7 @@ def _candidates(role, people, ego, contacts, level, mine, strength, gives, compa
     frame = pd.DataFrame(
         {
             "person": pd.Series(contacts, dtype=object),
-            "level": level.reindex(contacts).to_numpy(float),
+            "level": level.reindex(ids(contacts)).to_numpy(float),
             "strength": [strength[c] for c in contacts],
         }
     )
@@ -269,14 +272,16 @@ def _candidates(role, people, ego, contacts, level, mine, strength, gives, compa
         return frame, ""
     for column in ("industry", "company", "role"):
         frame[column] = (
-            people[column].reindex(contacts).to_numpy(object) if column in people.columns else None
+            people[column].reindex(ids(contacts)).to_numpy(object)
+            if column in people.columns
+            else None
         )
     frame["_key"] = frame["person"].astype(str)
 
     def same(column: str) -> np.ndarray:
         if column not in people.columns:
             return np.zeros(len(frame), dtype=bool)
-        wanted = normalise(people.at[ego, column])
+        wanted = normalise(value_of(people, ego, column))
         return frame[column].map(normalise).eq(wanted).to_numpy(bool) & bool(wanted)
 
     if role == "mentor":
@@ -310,13 +315,13 @@ def _champion_beyond(G, people, ego, company, names, row, weight):
     """No senior contact at the target company: the warmest senior person there within reach."""
     found = paths_to(G, people, ego, k=max(len(people), 1), weight=weight, company=company)
     if "role" in people.columns and len(found):
-        level = people["role"].map(seniority).reindex(found["target"]).to_numpy(float)
+        level = people["role"].map(seniority).reindex(ids(found["target"])).to_numpy(float)
         found = found[level >= 4]
     if found.empty:
         return row
     best = found.iloc[0]
     target, via = best["target"], best["ask_first"]
-    title = people.at[target, "role"] if "role" in people.columns else ""
+    title = value_of(people, target, "role", "")
     reason = (
         f"No champion (sponsor) at {company} among your contacts; the nearest who could become "
         f"one is {names.get(target, str(target))} ({title}), {int(best['hops'])} steps away: "

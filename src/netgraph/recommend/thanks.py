@@ -130,34 +130,33 @@ def thanks_owed(
     )
     note = _notes(log)
 
-    favours = []
+    favours = []  # (giver as given, giver as text, date, what)
     given = (target == me) & (source != me) & kind.isin(FAVOUR_KINDS).fillna(False)
     for i in np.flatnonzero(given.to_numpy(bool)):
         what = _WHAT.get(str(kind.iloc[i]), f"did you a favour ({kind.iloc[i]})")
-        favours.append((source.iloc[i], dates.iloc[i], what + (f": {note[i]}" if note[i] else "")))
+        what += f": {note[i]}" if note[i] else ""
+        favours.append((log["source"].iloc[i], source.iloc[i], dates.iloc[i], what))
     for column in VIA_COLUMNS:
         if column not in log.columns:
             continue
         via = log[column].astype("string").str.strip()
         mine = ((source == me) | (target == me)) & via.notna() & (via != "") & (via != me)
         for i in np.flatnonzero(mine.fillna(False).to_numpy(bool)):
-            other = target.iloc[i] if source.iloc[i] == me else source.iloc[i]
+            other = log["target"].iloc[i] if source.iloc[i] == me else log["source"].iloc[i]
             who = _name_of(names, other)
-            favours.append((str(via.iloc[i]), dates.iloc[i], f"introduced you to {who}"))
+            favours.append(
+                (str(via.iloc[i]), str(via.iloc[i]), dates.iloc[i], f"introduced you to {who}")
+            )
     if not favours:
         return _empty()
-    table = pd.DataFrame(favours, columns=["person", "date", "favour"])
+    table = pd.DataFrame(favours, columns=["person", "_key", "date", "favour"])
     # one row per favour: an introduction logged as a kind and by via counts once
-    table = table.sort_values(["person", "date", "favour"], kind="stable")
-    table = table.drop_duplicates(["person", "date"], keep="last")
+    table = table.sort_values(["_key", "date", "favour"], kind="stable")
+    table = table.drop_duplicates(["_key", "date"], keep="last")
 
-    thanked = (source == me) & kind.isin(THANKS_KINDS).fillna(False)
-    last_thanks = (
-        pd.DataFrame({"person": target[thanked], "date": dates[thanked]})
-        .groupby("person")["date"]
-        .max()
-    )
-    latest = last_thanks.reindex(table["person"]).to_numpy()
+    thanked = ((source == me) & kind.isin(THANKS_KINDS).fillna(False)).to_numpy(bool)
+    last_thanks = pd.Series(dates.to_numpy()[thanked]).groupby(target.to_numpy()[thanked]).max()
+    latest = last_thanks.reindex(table["_key"]).to_numpy()
     covered = pd.notna(latest) & (
         table["date"].isna().to_numpy() | (latest >= table["date"].to_numpy())
     )
@@ -171,7 +170,7 @@ def thanks_owed(
     table["name"] = [_name_of(names, p) for p in table["person"]]
     table["reason"] = [_reason(r) for r in table.itertuples(index=False)]
     table = table.sort_values(
-        ["date", "person", "favour"], ascending=[False, True, True], na_position="last"
+        ["date", "_key", "favour"], ascending=[False, True, True], na_position="last"
     )
     return table.reset_index(drop=True)[list(_DTYPES)].astype({"days_ago": float})
 
