@@ -113,3 +113,14 @@ def test_nothing_matches_names_the_contact_who_reaches_most():
     # ann reaches tom, bob reaches sue, kim reaches p1: one each; ties go to the smallest id
     assert g.bridge.iloc[0]["person"] == "ann"
     assert g.gap.endswith("the nearest bridge is Ann.")
+
+
+def test_the_how_to_quotes_the_sample_as_it_is():
+    """docs/how-to/before-a-meeting.md shows the sample's output: regenerate it if this fails."""
+    from pathlib import Path
+
+    page = Path(__file__).parents[1] / "docs" / "how-to" / "before-a-meeting.md"
+    text = page.read_text(encoding="utf-8")
+    net = netgraph.sample()
+    assert net.goal(company="Kestrel Insurance", role="CTO").gap in text
+    assert net.goal(role="CEO", city="Berlin").gap in text
