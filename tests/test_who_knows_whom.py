@@ -167,3 +167,14 @@ def test_answers_make_a_star_known():
     answers = pd.DataFrame({"a": ids[:-1:2], "b": ids[1::2], "knows": False})
     row = star.confirm_ties(answers).closure().iloc[0]
     assert row["verdict"] != "unknown" and row["density"] == 0
+
+
+def test_empty_recommendations_say_why(tmp_path):
+    star = linkedin_star()
+    with pytest.warns(NetgraphWarning, match="two steps away"):
+        intros = star.introductions()
+    assert intros.empty and "who_knows_whom" in intros.attrs["why_empty"]
+    with pytest.warns(NetgraphWarning, match="dated interactions"):
+        assert star.reconnect().empty
+    with pytest.warns(NetgraphWarning, match="'give' or 'ask'"):
+        assert star.ledger().empty

@@ -330,7 +330,9 @@ class Network:
         options.setdefault("communities", self._community_labels)
         options.setdefault("interactions", self._interactions)
         options.setdefault("today", self.reference_date)
-        return recommend.introductions(self.undirected, self._person(person), k=k, **options)
+        person = self._person(person)
+        found = recommend.introductions(self.undirected, person, k=k, **options)
+        return self._said_why_empty(found, "introductions", person)
 
     def introductions_to_make(self, person: Hashable | None = None, k: int = 10, **options: Any):
         """Pairs of people to introduce to each other: giving before asking.
@@ -342,7 +344,8 @@ class Network:
         if person is not None or self.ego is not None:
             person = self._person(person)
         options.setdefault("communities", self._community_labels)
-        return recommend.introductions_to_make(self.undirected, person, k=k, **options)
+        found = recommend.introductions_to_make(self.undirected, person, k=k, **options)
+        return self._said_why_empty(found, "introductions_to_make", person)
 
     def reconnect(
         self, person: Hashable | None = None, k: int = 3, today: Any = None, **options: Any
@@ -352,14 +355,16 @@ class Network:
         ``person`` defaults to the ego. See :func:`netgraph.recommend.reconnect`.
         """
         options.setdefault("communities", self._community_labels)
-        return recommend.reconnect(
+        person = self._person(person)
+        found = recommend.reconnect(
             self.undirected,
             self.ties,
-            self._person(person),
+            person,
             k=k,
             today=self.reference_date if today is None else _timestamp(today, "today"),
             **options,
         )
+        return self._said_why_empty(found, "reconnect", person)
 
     def ledger(self, person: Hashable | None = None, **options: Any) -> pd.DataFrame:
         """Gives and asks per relationship, against the rule of several gives per ask.
@@ -372,7 +377,8 @@ class Network:
         if "name" in self._people.columns:
             options.setdefault("names", self._people["name"])
         options.setdefault("today", self.reference_date)
-        return recommend.ledger(self._interactions, person, **options)
+        found = recommend.ledger(self._interactions, person, **options)
+        return self._said_why_empty(found, "ledger", person)
 
     def paths_to(self, k: int = 5, *, person: Hashable | None = None, **criteria: Any):
         """Warm introduction paths to people matching attributes, e.g. ``company="Acme"``.
@@ -980,6 +986,55 @@ class Network:
         if "_inferred_by" in self.__dict__:
             return out.infer_ties(self.__dict__["_inferred_by"][1])
         return out
+
+    def _said_why_empty(self, found: pd.DataFrame, what: str, person) -> pd.DataFrame:
+        """An empty recommendation says why (issue 11): in ``.attrs["why_empty"]`` and in a
+        NetgraphWarning, which the CLI prints and the report shows in place of the table."""
+        if not isinstance(found, pd.DataFrame) or len(found):
+            return found
+        G = self.undirected
+        contacts = set(G[person]) - {person} if person is not None and person in G else set()
+        star = bool(contacts) and not any(n not in (person, c) for c in contacts for n in G[c])
+        add = (
+            "add who your contacts know (a ties file), a calendar or a mailbox, or answer "
+            "net.who_knows_whom() (or call net.infer_ties() from circles and companies)"
+        )
+        has_log = len(self._interactions) > 0
+        if what == "introductions":
+            why = (
+                "nobody in your data is two steps away: your contacts' own ties are not "
+                f"known; {add}"
+                if star
+                else "nobody two steps away qualifies: every friend of a friend is already a "
+                "contact, or the options left none"
+            )
+        elif what == "introductions_to_make":
+            why = (
+                f"no pair of contacts to introduce can be judged: their own ties are not known; "
+                f"{add}"
+                if star
+                else "no two contacts in different circles are both close enough to introduce"
+            )
+        elif what == "reconnect":
+            why = (
+                "reconnect needs dated interactions (an interaction log, a calendar or a "
+                "mailbox): without them no tie can be seen to go quiet"
+                if not has_log
+                else "no tie has gone quiet: the close ties were all in touch recently"
+            )
+        else:
+            kinds = self._interactions.get("kind")
+            logged = kinds is not None and kinds.isin(["give", "ask"]).any()
+            why = (
+                "no relationship is out of balance"
+                if logged
+                else "the ledger needs interactions of kind 'give' or 'ask' (help, "
+                "introductions, favours); none are logged"
+            )
+        message = f"{what}: nothing to recommend: {why}."
+        found.attrs["why_empty"] = message
+        warnings.warn(message, NetgraphWarning, stacklevel=3)
+        return found
 
     def _without_inferred(self) -> Network:
         """This network without its inferred ties (the answers kept)."""

@@ -287,7 +287,8 @@ def _date(value) -> str:
 def _table(frame: pd.DataFrame, columns: list[tuple[str, str, Callable]]) -> str:
     """An escaped table of the given (heading, column, format) columns, those present."""
     if frame is None or not len(frame):
-        return "<p><em>Nothing to show.</em></p>"
+        why = frame.attrs.get("why_empty") if frame is not None else None  # issue 11
+        return f"<p><em>{escape(why) if why else 'Nothing to show.'}</em></p>"
     columns = [c for c in columns if c[1] in frame.columns]
     numeric = {key for _, key, show in columns if show is _number}
     head = "".join(
