@@ -193,9 +193,40 @@ def reconnect(
     U = _undirected(G, weight)
     _check_person(U, person)
     k = _check_k(k)
-    everyone = table = _person_ties(ties, person)
-    if table.empty or k == 0:
+    everyone = _person_ties(ties, person)
+    if everyone.empty or k == 0:
         return _empty(_DTYPES)
+    table, today = _overdue(
+        everyone, ties, today, dormant_after, default_interval_days, min_gap_days
+    )
+    if table.empty:
+        return _empty(_DTYPES)
+    table = _tie_value(U, person, table, everyone, communities, by, weight)
+    shown = _this_week(table, today, k)
+    names = _names(U, [person, *shown.index])
+    shown = shown.assign(
+        person=list(shown.index),
+        reason=[
+            _reason(names[c], r, by) for c, r in zip(shown.index, shown.itertuples(), strict=True)
+        ],
+    )
+    out = shown.reset_index(drop=True)[list(_DTYPES)]
+    return out.astype({c: t for c, t in _DTYPES.items() if t is not object})
+
+
+def _overdue(
+    table: pd.DataFrame,
+    ties: pd.DataFrame,
+    today: Any,
+    dormant_after: float | pd.Timedelta | None,
+    default_interval_days: float,
+    min_gap_days: float,
+) -> tuple[pd.DataFrame, pd.Timestamp]:
+    """The person's ties overdue for contact, with how overdue they are; and `today`.
+
+    Eligibility is judged at the data's date, so the list a rotation walks through stays the
+    same from week to week.
+    """
     data_date = pd.Timestamp(pd.to_datetime(ties["last_contact"], errors="coerce").max())
     if today is None:
         today = data_date if pd.notna(data_date) else pd.Timestamp.today().normalize()
@@ -209,8 +240,6 @@ def reconnect(
     usual = table["usual_interval_days"].to_numpy(float)
     assumed = ~(np.isfinite(usual) & (usual > 0))
     usual = np.where(assumed, default_interval_days, usual)
-    # Eligibility is judged at the data's date, so the list a rotation walks through stays
-    # the same from week to week.
     if dormant_after is None:
         eligible = (since_then > usual) & (since_then >= min_gap_days)
     else:
@@ -225,10 +254,19 @@ def reconnect(
         overdue_days=since - usual,
         overdue_factor=np.log2(1 + np.clip(since_then, 0, None) / usual),
     )[eligible & np.isfinite(since)]
-    if table.empty:
-        return _empty(_DTYPES)
+    return table, today
 
-    # value of each tie: bridge, non-redundancy, once strong
+
+def _tie_value(
+    U: nx.Graph,
+    person: Hashable,
+    table: pd.DataFrame,
+    everyone: pd.DataFrame,
+    communities: Any,
+    by: str | None,
+    weight: str | None,
+) -> pd.DataFrame:
+    """Add each tie's value (bridge into another group, non-redundancy, once strong) and score."""
     contacts = _contacts(U, person)
     n_contacts = len(contacts)
     labels = _labels(U, [person, *contacts, *table.index], communities, by, weight)
@@ -267,26 +305,19 @@ def reconnect(
     )
     table["value"] = 1 + table["bridge"] + (1 - table["overlap"]) + table["once_strong"]
     table["score"] = table["value"] * table["overdue_factor"]
+    return table
 
-    # rotation: each calendar week the next k of the ranking, round again once every
-    # eligible tie has been shown (counted from the calendar, not from the data's date, so
-    # that data refreshed every week still moves on)
+
+def _this_week(table: pd.DataFrame, today: pd.Timestamp, k: int) -> pd.DataFrame:
+    """The rotation: each calendar week the next k of the ranking, round again once every
+    eligible tie has been shown (counted from the calendar, not from the data's date, so that
+    data refreshed every week still moves on)."""
     table["_key"] = [str(c) for c in table.index]
     table = table.sort_values(["score", "_key"], ascending=[False, True], kind="stable")
     slices = math.ceil(len(table) / k)
     week = (today.normalize() - _FIRST_MONDAY).days // 7
     start = (week % slices) * k
-    shown = table.iloc[start : start + k]
-
-    names = _names(U, [person, *shown.index])
-    shown = shown.assign(
-        person=list(shown.index),
-        reason=[
-            _reason(names[c], r, by) for c, r in zip(shown.index, shown.itertuples(), strict=True)
-        ],
-    )
-    out = shown.reset_index(drop=True)[list(_DTYPES)]
-    return out.astype({c: t for c, t in _DTYPES.items() if t is not object})
+    return table.iloc[start : start + k]
 
 
 def _person_ties(ties: pd.DataFrame, person: Hashable) -> pd.DataFrame:
