@@ -178,3 +178,52 @@ def test_empty_recommendations_say_why(tmp_path):
         assert star.reconnect().empty
     with pytest.warns(NetgraphWarning, match="'give' or 'ask'"):
         assert star.ledger().empty
+
+
+def write_star(folder):
+    net = linkedin_star()
+    people = folder / "people.csv"
+    ties = folder / "ties.csv"
+    net.people.reset_index().to_csv(people, index=False)
+    net.stated_ties[["source", "target"]].to_csv(ties, index=False)
+    return people, ties
+
+
+def test_cli_ask_saves_each_answer_and_resumes(tmp_path, monkeypatch, capsys):
+    import io
+
+    from netgraph.cli import main
+
+    people, ties = write_star(tmp_path)
+    answers = tmp_path / "answers.csv"
+    command = [
+        "ask", str(people), "--ties", str(ties), "--ego", "me", "--answers", str(answers),
+        "--k", "4",
+    ]  # fmt: skip
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nmaybe\nn\ns\nq\n"))
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    assert "[1/4] Do Person" in out and "[3/4]" in out and "Please answer" in out
+    first = read_answers(answers)
+    assert first["knows"].tolist() == [True, False]
+    # a second run goes on: the answered pairs are not asked again; end of input stops it
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    assert "2 answered so far" in out
+    second = read_answers(answers)
+    assert len(second) == 3
+    pairs = {frozenset(p) for p in zip(second["a"], second["b"], strict=True)}
+    assert len(pairs) == 3
+
+
+def test_cli_ask_writes_questions_for_a_spreadsheet(tmp_path, capsys):
+    from netgraph.cli import main
+
+    people, ties = write_star(tmp_path)
+    sheet = tmp_path / "questions.csv"
+    command = ["ask", str(people), "--ties", str(ties), "--ego", "me", "--answers",
+               str(tmp_path / "answers.csv"), "--csv", str(sheet), "--k", "5"]  # fmt: skip
+    assert main(command) == 0
+    frame = pd.read_csv(sheet)
+    assert len(frame) == 5 and frame["knows"].isna().all()

@@ -158,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     intros.set_defaults(run=_introductions, subparser=intros)
     _add_issue13_commands(commands)
     _add_store_commands(commands)
+    _add_ask_command(commands)
     return parser
 
 
@@ -822,3 +823,104 @@ def _history(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# -- netgraph ask (issue 11: who knows whom; owned by the `infer` helper) ------------------------
+
+
+def _add_ask_command(commands) -> None:
+    ask = commands.add_parser(
+        "ask",
+        help="answer, one at a time, whether two of your contacts know each other",
+        description="Ask whether pairs of your contacts know each other, the pairs whose "
+        "answer would change the analysis most first (net.who_knows_whom). Answer y, n or s "
+        "(skip); q quits. Each answer is saved to the --answers CSV at once, so the next run "
+        "goes on where this one stopped; pass the same file to a later run (or to "
+        "net.confirm_ties) to use the answers.",
+    )
+    _add_inputs(ask)
+    ask.add_argument(
+        "--answers",
+        required=True,
+        help="CSV file the answers are saved to and resumed from (created if missing)",
+    )
+    ask.add_argument("--k", type=int, default=20, help="how many questions (default: %(default)s)")
+    ask.add_argument(
+        "--by",
+        help="comma-separated people columns to infer from (default: circles, groups, company, "
+        "school, city, hometown)",
+    )
+    ask.add_argument(
+        "--csv",
+        metavar="FILE",
+        help="write the questions to this CSV for a spreadsheet (fill in knows) instead of "
+        "asking here",
+    )
+    ask.set_defaults(run=_ask, subparser=ask)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from netgraph.io.answers import ANSWER_COLUMNS, parse_knows, write_questions
+    from netgraph.io.tables import read_table
+
+    net = _need_ego(_load(args), "ask")
+    saved = pd.DataFrame(columns=list(ANSWER_COLUMNS))
+    path = Path(args.answers)
+    if path.exists() and path.stat().st_size:
+        saved = read_table(path).reset_index(drop=True)
+        net = net.confirm_ties(path)
+    by = [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
+    before = net.infer_ties(by)
+    questions = before.who_knows_whom(k=args.k)
+    if args.csv:
+        write_questions(questions, args.csv)
+        print(f"{len(questions)} questions written to {_shown(args.csv)}: fill in knows (y or n)")
+        return 0
+    if questions.empty:
+        print("No question to ask.")
+        return 0
+    size = before.structural_holes().loc[net.ego, "effective_size"]
+    print(
+        f"{len(saved)} answered so far. {len(questions)} questions; answer y (they know each "
+        "other), n (they do not), s (skip) or q (quit). Answers are saved as they come."
+    )
+    answered = 0
+    for number, row in enumerate(questions.itertuples(index=False), 1):
+        prompt = (
+            f"[{number}/{len(questions)}] Do {_shown(row.a_name)} and {_shown(row.b_name)} know "
+            f"each other? ({_shown(row.reason)}) [y/n/s/q] "
+        )
+        while True:
+            print(prompt, end="", flush=True)
+            line = sys.stdin.readline()
+            if not sys.stdin.isatty():
+                print(line.strip())  # echo piped answers so the transcript reads
+            if not line:  # end of input: stop, what was answered is saved
+                line = "q"
+            text = line.strip().casefold()
+            if text in ("q", "quit"):
+                knows, stop = None, True
+                break
+            try:
+                knows, stop = parse_knows(text), False
+                break
+            except ValueError:
+                print("Please answer y, n, s (skip) or q (quit).")
+        if stop:
+            break
+        if knows is None:
+            continue
+        record = {**row._asdict(), "knows": "y" if knows else "n"}
+        saved = pd.concat([saved, pd.DataFrame([record])], ignore_index=True)
+        write_questions(saved, path)
+        answered += 1
+    if answered:
+        after = net.confirm_ties(path).infer_ties(by)
+        new = after.structural_holes().loc[net.ego, "effective_size"]
+        print(
+            f"{answered} answer{'s' if answered != 1 else ''} saved to {_shown(path)} "
+            f"({len(saved)} in all). Effective size of your network: {size:.1f} -> {new:.1f}."
+        )
+    else:
+        print(f"No new answer; {len(saved)} saved in {_shown(path)}.")
+    return 0
