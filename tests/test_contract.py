@@ -19,17 +19,20 @@ import warnings
 from collections.abc import Callable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netgraph import NetgraphError, analysis, recommend
+from netgraph import NetgraphError, StrengthModel, analysis, recommend, tie_strength
 from netgraph.analysis import groups as groups_module
+from netgraph.strength import COMPONENTS
 
 pytestmark = pytest.mark.filterwarnings("ignore::netgraph.NetgraphWarning")
 
 GROUPS = ("north", "south", "east")
+WEIGHTS = [f"{c}_weight" for c in COMPONENTS]
 TODAY = pd.Timestamp("2025-06-30")
 
 
@@ -399,6 +402,14 @@ def _bad_arguments(G: nx.Graph, me) -> list[tuple[str, Callable]]:
         ("groups_to_join k", lambda: groups_module.groups_to_join(G, affiliations_of(G), me, k=-1)),
         ("groups_to_join person", lambda: groups_module.groups_to_join(G, affiliations_of(G), "x")),
         ("affiliations column", lambda: groups_module.affiliations(people, columns=["grp"])),
+        ("thanks_owed today", lambda: r.thanks_owed(log, me, today="31/02/2021")),
+        ("tie_strength today", lambda: tie_strength(None, log, today="31/02/2021")),
+        ("StrengthModel half_life", lambda: StrengthModel(half_life_days=-1)),
+        ("StrengthModel text", lambda: StrengthModel(frequency_scale="5")),
+        ("StrengthModel floor", lambda: StrengthModel(floor=1.5)),
+        ("StrengthModel weights", lambda: StrengthModel(**dict.fromkeys(WEIGHTS, 0.0))),
+        ("numpy id", lambda: a.structural_holes(G, nodes=[np.int64(10_000)])),
+        ("numpy id ego", lambda: a.ego_structural_holes(G, np.int64(10_000))),
     ]
 
 

@@ -84,10 +84,20 @@ class UnknownPersonError(InputError, KeyError):
 
     def __init__(self, person: object, *, hint: str | None = None) -> None:
         self.person = person
-        super().__init__(f"{person!r} is not a person in this network", fix=hint)
+        super().__init__(f"{_plain(person)!r} is not a person in this network", fix=hint)
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
+
+
+def _plain(value: object) -> object:
+    """A numpy scalar as the Python value it holds (messages show 0, not np.int64(0))."""
+    item = getattr(value, "item", None)
+    if type(value).__module__ == "numpy" and callable(item):
+        return item()
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 class NetgraphWarning(UserWarning):

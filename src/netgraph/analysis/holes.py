@@ -424,7 +424,7 @@ def _graph_arcs(
             f"the edge {plain((index[u[k]], index[v[k]]))!r} has weight {plain(w[k])!r}; "
             "weights must be finite and non-negative",
             column=weight,
-            fix="Fix or drop that edge, or pass weight=None to count every edge as 1.",
+            fix="Fix or drop that edge, or pass weight=None to count every tie as 1.",
         )
     return u, v, w
 
@@ -709,7 +709,7 @@ class _Overlay:
                     f"the edge {plain((u, bad[0][0]))!r} has weight {plain(bad[0][1])!r}; "
                     "weights must be finite and non-negative",
                     column=weight,
-                    fix="Fix or drop that edge, or pass weight=None to count every edge as 1.",
+                    fix="Fix or drop that edge, or pass weight=None to count every tie as 1.",
                 )
         for v, w in extra.get(u, {}).items():
             out[v] = max(out.get(v, 0.0), w) if self.multi and weight is not None else w

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph._dates import timestamp
 from netgraph.errors import InputError
 
 __all__ = ["thanks_owed"]
@@ -165,7 +166,9 @@ def thanks_owed(
         return _empty()
     if today is None:
         today = dates.max()
-    today = pd.Timestamp(today) if pd.notna(today) else pd.NaT
+        today = pd.Timestamp(today) if pd.notna(today) else pd.NaT
+    else:
+        today = timestamp(today, "today")  # the one date rule (netgraph._dates)
     table["days_ago"] = (today - table["date"]).dt.days.astype(float)
     table["name"] = [_name_of(names, p) for p in table["person"]]
     table["reason"] = [_reason(r) for r in table.itertuples(index=False)]
