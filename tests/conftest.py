@@ -115,17 +115,20 @@ def ego_facebook() -> Path:
 # Measured with `pytest --durations=0`: each takes more than about 1.5 s on two free cores.
 SLOW: dict[str, set[str] | None] = {
     "test_benchmarks.py": None,  # runs the benchmark scripts in subprocesses
-    "test_io_fuzz.py": None,  # Hypothesis fuzzing of every reader
-    "test_io_fuzz_public.py": None,
-    "test_properties.py": None,  # Hypothesis properties of the whole pipeline
+    "test_brief.py": {
+        "test_cli_brief",
+        "test_sample_brief_has_every_part",
+    },
     "test_brokerage.py": {
-        "test_matches_brute_force_on_random_graphs",
         "test_email_eu_core_equals_brute_force",
+        "test_matches_brute_force_on_random_graphs",
     },
     "test_cli.py": {
         "test_demo_writes_the_report_view_and_plots",
+        "test_introductions_table",
         "test_report_anonymized_for_sharing",
         "test_report_from_csv_files",
+        "test_report_from_linkedin_and_vcard_holds_every_section",
         "test_report_page_forbids_every_request_and_allows_only_the_views_scripts",
         "test_sample_report_holds_every_section",
     },
@@ -136,10 +139,30 @@ SLOW: dict[str, set[str] | None] = {
         "test_networkx_own_structural_holes_tests_pass_on_the_backend",
         "test_real_graphs_match_networkx_per_node",
     },
-    "test_privacy.py": {"workflow", "test_anonymized_page_holds_no_id_name_or_email"},
+    "test_hostile_input.py": {
+        "test_a_report_that_fails_half_way_keeps_the_good_report",
+        "test_anonymized_outputs_hold_no_name_email_or_url",
+        "test_report_speaks_of_people_by_name",
+        "test_report_with_dollar_names",
+        "test_vcard_benchmark_runs",
+    },
+    "test_inference.py": {"test_refit_on_ego_facebook_gives_the_shipped_model_and_auc"},
+    "test_io_fuzz.py": None,  # Hypothesis fuzzing of every reader
+    "test_io_fuzz_public.py": None,
+    "test_privacy.py": {
+        "test_anonymized_page_holds_no_id_name_or_email",
+        "workflow",  # the module fixture that runs the whole workflow in a subprocess
+    },
+    "test_properties.py": None,  # Hypothesis properties of the whole pipeline
     "test_recommend_introductions.py": {
         "test_organisation_bridges_on_email_eu_core",
         "test_pairs_to_make_are_untied_contacts_who_both_gain",
+    },
+    "test_roles.py": {"test_sample_and_cli"},
+    "test_sample_files.py": {"test_regenerated_byte_for_byte"},
+    "test_store.py": {
+        "test_a_process_killed_during_an_import_leaves_the_store_as_it_was",
+        "test_several_processes_logging_at_once_lose_nothing",
     },
     "test_strength.py": {
         "test_adding_an_interaction_never_lowers_strength",
@@ -147,7 +170,10 @@ SLOW: dict[str, set[str] | None] = {
         "test_strength_and_components_lie_in_the_unit_interval",
         "test_strength_is_symmetric",
     },
-    "test_ties.py": {"test_email_eu_core_directed", "test_random_graphs_match_references"},
+    "test_ties.py": {
+        "test_email_eu_core_directed",
+        "test_random_graphs_match_references",
+    },
 }
 BROWSER: dict[str, set[str] | None] = {"test_view_browser.py": None}
 DOCS: dict[str, set[str] | None] = {"test_docs.py": None}
