@@ -74,10 +74,12 @@ meetings
 # %% [markdown]
 # ## One network
 #
-# `merge` combines two networks of the same ego. A person in the second whose e-mail
-# address (ignoring case) or profile URL (ignoring `https://`, `www.` and a trailing
-# `/`) matches someone in the first *is* that person: they keep the first network's id,
-# its values win, and the gaps are filled from the second.
+# `merge` combines two networks of the same ego. People who share an e-mail address
+# (ignoring case), a profile URL (ignoring `https://`, `www.` and a trailing `/`) or a
+# phone number *are* one person. They keep one id by one rule, whichever network came
+# first: an id that is not an e-mail address (here the LinkedIn one), else the smallest.
+# E-mail addresses, tags and groups are pooled; other values come from the id kept, with
+# gaps filled from the other source. A warning counts who matched and how.
 
 # %%
 net = book.merge(linkedin).merge(meetings)
@@ -99,11 +101,11 @@ in_both = people["tags"].notna() & people["connected_on"].notna()
 people.loc[in_both, ["name", "email", "url", "tags", "role", "connected_on"]]
 
 # %% [markdown]
-# Their two ties to you became one: Tom is an address-book contact (the first source)
-# connected on LinkedIn since 2 March 2023 (from the second).
+# Their two ties to you became one: Tom (now `tom-becker-88b2c1`, his LinkedIn id) is an
+# address-book contact connected on LinkedIn since 2 March 2023.
 
 # %%
-net.stated_ties.query("target == 'tom.becker@fennel.example'")
+net.stated_ties.query("target == 'tom-becker-88b2c1'")
 
 # %% [markdown]
 # Nadia is only in the meetings log: she is a new person whose id is her e-mail address,
