@@ -285,7 +285,9 @@ def _demo(args: argparse.Namespace) -> int:
     import netgraph
     from netgraph.report import write_report
 
-    net = netgraph.datasets.sample_from_files()
+    files = netgraph.datasets.sample_files()
+    print("Reading Alex Morgan's files: " + ", ".join(str(p.name) for p in files.values()))
+    net = netgraph.datasets.sample_from_files().infer_ties()  # + who probably knows whom
     path = write_report(net, args.out, title="netgraph demo: Alex Morgan's network")
     print(_summary(net))
     print(f"\nReport:        {path}")
