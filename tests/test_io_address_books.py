@@ -28,7 +28,7 @@ def test_outlook_export():
     assert farah["url"] == "https://www.linkedin.com/in/farah-haddad"
     assert farah["circles"] == "Work;Leeds"
     assert people.loc["zoe-quinn", "phone"] == "0113 496 0000"  # no e-mail: id from the name
-    assert (people["source"] == "outlook").all()
+    assert (people["address_book"] == "outlook").all()
     validate_people(people.reset_index())
 
 

@@ -95,4 +95,4 @@ def test_linkedin_archive_and_address_book():
     assert {"message", "give", "invitation", "co-recipient"} <= set(log["kind"])
     book = quietly(read_address_book_people, sample_files()["contacts"], me="me")
     assert len(book) > 80 and book["phone"].notna().mean() > 0.6
-    assert set(book["source"]) == {"google"}
+    assert set(book["address_book"]) == {"google"}

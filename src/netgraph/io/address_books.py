@@ -94,7 +94,7 @@ def read_address_book_people(
         ``phone`` (every number as written, ``;``-separated), ``company``, ``role`` (the
         job title), ``url`` (the first website), ``circles`` (Google's labels without
         ``* myContacts``, Outlook's categories: the groups you drew, ``;``-separated, which
-        :meth:`netgraph.Network.infer_ties` reads as circles) and ``source``
+        :meth:`netgraph.Network.infer_ties` reads as circles) and ``address_book``
         (``"google"`` or ``"outlook"``). ``attrs["file"]`` holds the file's name.
 
     Raises
@@ -123,7 +123,7 @@ def read_address_book_people(
         )
     frame = frame.apply(lambda c: c.str.strip()).replace("", np.nan)
     people = _google(frame) if kind == "google" else _outlook(frame)
-    people["source"] = kind
+    people["address_book"] = kind
 
     blank = (people["name"].isna() & people["email"].isna()).to_numpy()
     if blank.any():

@@ -94,6 +94,11 @@ def read_mbox_tables(
     Bcc is not read (a sent mail's Bcc is yours to know, but Gmail keeps it only on your
     copy). Headers repeated or folded over several lines are read as one.
     """
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(
+            f"read an mbox from its path, not a {type(source).__name__}: the mailbox module "
+            "needs the file itself"
+        )
     path = Path(source)
     file = os.fspath(source)
     if path.is_dir():
