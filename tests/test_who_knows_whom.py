@@ -227,3 +227,12 @@ def test_cli_ask_writes_questions_for_a_spreadsheet(tmp_path, capsys):
     assert main(command) == 0
     frame = pd.read_csv(sheet)
     assert len(frame) == 5 and frame["knows"].isna().all()
+
+
+def test_infer_ties_keeps_at_most_max_ties_and_says_what_it_left_out():
+    with pytest.warns(NetgraphWarning, match="kept the 5 most probable of 31"):
+        net = linkedin_star().infer_ties(max_ties=5)
+    inferred = net.ties[net.ties["evidence"] == "inferred"]
+    everything = linkedin_star().infer_ties().ties
+    assert len(inferred) == 5
+    assert inferred["probability"].min() >= everything["probability"].nlargest(5).min()

@@ -343,6 +343,7 @@ def tie_probabilities(
     answers: pd.DataFrame | None = None,
     known: pd.DataFrame | None = None,
     min_probability: float = MIN_PROBABILITY,
+    describe: bool = True,
 ) -> pd.DataFrame:
     """Give each pair of contacts who share a group the probability that they know each other.
 
@@ -360,6 +361,8 @@ def tie_probabilities(
         ``source``, ``target``: pairs with a known tie (stated or observed), left out.
     min_probability : float, default 0.01
         Pairs below it are left out.
+    describe : bool, default True
+        Add the ``shared`` column (a Python loop over pairs: leave it out for speed).
 
     Returns
     -------
@@ -382,7 +385,8 @@ def tie_probabilities(
     swap = a > b
     a, b = np.where(swap, b, a), np.where(swap, a, b)
     frame = pd.DataFrame({"source": a, "target": b, "probability": p})
-    frame["shared"] = _shared_text(model, i, j)
+    if describe:
+        frame["shared"] = _shared_text(model, i, j)
     frame = frame.sort_values(["probability", "source", "target"], ascending=[False, True, True])
     return frame.reset_index(drop=True)
 

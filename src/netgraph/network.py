@@ -811,7 +811,11 @@ class Network:
         return answers
 
     def infer_ties(
-        self, by: str | Iterable[str] | None = None, *, min_probability: float = 0.01
+        self,
+        by: str | Iterable[str] | None = None,
+        *,
+        min_probability: float = 0.01,
+        max_ties: int | None = None,
     ) -> Network:
         """Infer ties between contacts who share circles or affiliations.
 
@@ -829,6 +833,11 @@ class Network:
             ``groups``, ``company``, ``school``, ``city`` and ``hometown``.
         min_probability : float, default 0.01
             Pairs less likely than this get no tie.
+        max_ties : int, optional
+            Keep at most this many inferred ties, the most probable (default 50 per contact,
+            at least 50,000): Burt's measures cost grows with the square of a person's ties,
+            and a city shared by 2,000 contacts alone gives 2 million pairs. A
+            NetgraphWarning says how many, and how many expected ties, were left out.
 
         Returns
         -------
@@ -856,7 +865,23 @@ class Network:
             answers=self.answers,
             known=known,
             min_probability=min_probability,
+            describe=False,
         )
+        if max_ties is None:
+            max_ties = max(50_000, 50 * len(self._people))
+        if len(found) > max_ties:  # most probable first
+            dropped = found.iloc[max_ties:]
+            warnings.warn(
+                f"infer_ties: kept the {max_ties:,} most probable of {len(found):,} inferred "
+                f"ties; the {len(dropped):,} left out (probability <= "
+                f"{dropped['probability'].max():.2f}) add up to "
+                f"{dropped['probability'].sum():,.0f} expected ties. Pass max_ties= to keep "
+                "more, or by= to infer from fewer, more telling columns (a circle or a company "
+                "says more than a city).",
+                NetgraphWarning,
+                stacklevel=2,
+            )
+            found = found.iloc[:max_ties]
         rows = pd.DataFrame(
             {
                 "source": found["source"].astype(str),
