@@ -20,6 +20,7 @@ random draw instead of five).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -30,7 +31,9 @@ import pandas as pd
 from netgraph import Network, inference
 from netgraph.datasets.ego_facebook import load_ego_facebook
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ego-facebook"
+# shared/data beside the repository, or the folder named by NETGRAPH_SHARED_DATA
+SHARED = Path(os.environ.get("NETGRAPH_SHARED_DATA") or Path(__file__).parents[2] / "shared/data")
+DEFAULT = SHARED / "ego-facebook"
 EGOS = (0, 348, 414)
 QUESTIONS = 50
 
