@@ -12,8 +12,9 @@ Then it times, each in a fresh Store object as a new process would see it:
 =============  ===========================================================================
 ``open``       netgraph.open(path): checks, WAL, schema version
 ``week cold``  the first store.week() of a week: loads the tables, builds the Network
-               and ranks the candidates
-``week warm``  store.week() again (the review is worked out once per week and data change)
+               and ranks the candidates (kept in the store for the week)
+``week warm``  store.week() again, in a new Store: the kept candidates, with what you did
+               since Monday, snoozes and skips applied
 ``log``        store.log(name, ...): median and worst of ``--logs`` calls (by name)
 =============  ===========================================================================
 
@@ -128,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {path}: generate {made:.1f} s, store.add {time.perf_counter() - t:.1f} s")
     today = pd.Timestamp("2026-01-09")
 
+    with netgraph.open(path) as store, store._transaction(data=False) as con:
+        con.execute("DELETE FROM review_cache")  # a true first review of the week
     t = time.perf_counter()
     store = netgraph.open(path)
     opened = time.perf_counter() - t
@@ -155,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'open':<12}{opened * 1000:9.1f} ms")
     print(f"{'week cold':<12}{cold * 1000:9.1f} ms   open + week {opened + cold:.2f} s (goal 2 s)")
     print(f"{'week warm':<12}{warm * 1000:9.1f} ms")
+    p95 = float(np.percentile(times, 95))
     print(
-        f"{'log':<12}{statistics.median(times) * 1000:9.2f} ms median, "
+        f"{'log':<12}{statistics.median(times) * 1000:9.2f} ms median, {p95 * 1000:.2f} ms p95, "
         f"{max(times) * 1000:.2f} ms worst of {len(times)} (goal 10 ms)"
     )
     return 0

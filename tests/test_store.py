@@ -314,6 +314,7 @@ with netgraph.open(sys.argv[1]) as store:
 """
 
 
+@pytest.mark.slow
 def test_several_processes_logging_at_once_lose_nothing(sample_store):
     before = len(sample_store.network.interactions)
     n_procs, n_logs = 4, 25
@@ -339,6 +340,7 @@ with netgraph.open(sys.argv[1]) as store:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_process_killed_during_an_import_leaves_the_store_as_it_was(sample_store):
     before_counts = _counts(sample_store.path)
