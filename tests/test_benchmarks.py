@@ -47,3 +47,14 @@ def test_email_eu_core_benchmark_reports_every_analysis():
     if "data not found" not in out:
         for name in ("brokerage", "affinity", "communities", "introductions_to_make"):
             assert f"\n{name} " in out, name
+
+
+def test_store_benchmark_reports_open_week_and_log(tmp_path):
+    out = run(
+        "benchmarks/bench_store.py",
+        "--people", "300", "--interactions", "5000", "--logs", "5",
+        "--path", str(tmp_path / "bench.sqlite"),
+    )  # fmt: skip
+    for line in ("open ", "week cold ", "week warm ", "log "):
+        assert f"\n{line}" in out, line
+    assert "review: " in out
