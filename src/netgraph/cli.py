@@ -525,7 +525,7 @@ def _groups(args: argparse.Namespace) -> int:
     table = net.groups(columns, affiliations=args.affiliations)
     with warnings.catch_warnings():  # the same warning as for the table above
         warnings.simplefilter("ignore")
-        join = net.groups_to_join(args.k, columns, affiliations=args.affiliations)
+        join = net.groups_to_join(columns, k=args.k, affiliations=args.affiliations)
     if args.json:
         records = {
             "groups": json.loads(table.reset_index().to_json(orient="records")),

@@ -8,9 +8,11 @@ view methods are thin calls into :mod:`netgraph.analysis`, :mod:`netgraph.recomm
 from __future__ import annotations
 
 import functools
+import os
 import warnings
-from collections.abc import Hashable, Iterable
-from typing import Any
+from collections.abc import Hashable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 import numpy as np
@@ -27,7 +29,19 @@ from netgraph.io import formats, tables
 from netgraph.io.record import NetworkTables
 from netgraph.view import html, plots
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 __all__ = ["Network"]
+
+# The default call of communities(), whose result is cached.
+_COMMUNITY_DEFAULTS = {
+    "weight": "weight",
+    "resolution": 1.0,
+    "seed": 0,
+    "method": "leiden",
+    "n_iterations": 10,
+}
 
 
 class Network:
@@ -78,14 +92,36 @@ class Network:
         self._people = people
         self._stated_ties = ties
         self._interactions = interactions
-        self.directed = bool(directed)
-        self.today = None if today is None else _timestamp(today, "today")
-        self.strength_model = strength_model or _strength.StrengthModel()
+        self._directed = bool(directed)
+        self._today = None if today is None else _timestamp(today, "today")
+        self._strength_model = strength_model or _strength.StrengthModel()
         if ego is not None:
             ego = str(ego)
             if ego not in self._people.index:
                 raise UnknownPersonError(ego, hint="The ego must be one of the people.")
-        self.ego = ego
+        self._ego = ego
+
+    # -- read-only settings (a network is immutable: change them with a new Network) ----
+
+    @property
+    def ego(self) -> str | None:
+        """The id of the person whose network this is; None for a whole organisation."""
+        return self._ego
+
+    @property
+    def directed(self) -> bool:
+        """Whether ``graph`` is a DiGraph (ties read as arcs)."""
+        return self._directed
+
+    @property
+    def today(self) -> pd.Timestamp | None:
+        """The reference date given for recency, None when it is the latest interaction."""
+        return self._today
+
+    @property
+    def strength_model(self) -> _strength.StrengthModel:
+        """The tie-strength model behind ``ties`` and the graph's weights."""
+        return self._strength_model
 
     # -- constructors -------------------------------------------------------------------
 
@@ -97,9 +133,11 @@ class Network:
         interactions: pd.DataFrame | None = None,
         *,
         ego: str | None = None,
-        **options: Any,
+        directed: bool = False,
+        today: Any = None,
+        strength_model: _strength.StrengthModel | None = None,
     ) -> Network:
-        """Make a network from pandas DataFrames (see the class docstring for the columns).
+        """Make a network from pandas DataFrames (see the class docstring for the parameters).
 
         Examples
         --------
@@ -108,16 +146,33 @@ class Network:
         >>> sorted(net.people.index)
         ['ann', 'bob', 'cy']
         """
-        return cls(people, ties, interactions, ego=ego, **options)
+        return cls(
+            people,
+            ties,
+            interactions,
+            ego=ego,
+            directed=directed,
+            today=today,
+            strength_model=strength_model,
+        )
 
     @classmethod
-    def from_graph(cls, G: nx.Graph, *, ego: str | None = None, **options: Any) -> Network:
+    def from_graph(
+        cls,
+        G: nx.Graph,
+        *,
+        ego: str | None = None,
+        directed: bool | None = None,
+        today: Any = None,
+        strength_model: _strength.StrengthModel | None = None,
+    ) -> Network:
         """Make a network from any networkx graph, leaving the graph unchanged.
 
         Node attributes become people columns; the edge attribute ``weight`` becomes the tie
         strength (other edge attributes named like tie columns, such as ``kind``, are kept).
         Node ids become strings; a node attribute ``id`` is dropped where it repeats the node
-        id and kept as ``id_attribute`` otherwise.
+        id and kept as ``id_attribute`` otherwise. ``directed`` defaults to the graph's; the
+        other parameters are as for :class:`Network`.
 
         Examples
         --------
@@ -126,33 +181,48 @@ class Network:
         2
         """
         tables_ = formats.graph_tables(G)
-        options.setdefault("directed", tables_.directed)
-        return cls(tables_.people, tables_.ties, None, ego=ego, **options)
+        return cls(
+            tables_.people,
+            tables_.ties,
+            None,
+            ego=ego,
+            directed=tables_.directed if directed is None else directed,
+            today=today,
+            strength_model=strength_model,
+        )
 
     # -- the tables -----------------------------------------------------------------------
 
     @property
     def people(self) -> pd.DataFrame:
-        """People, indexed by id, with their attributes (treat as read-only)."""
-        return self._people
+        """People, indexed by id, with their attributes.
+
+        A copy: changing it leaves the network unchanged (make a new network instead).
+        """
+        return _copy(self._people)
 
     @property
     def interactions(self) -> pd.DataFrame:
-        """Dated interactions: source, target, date, channel, kind (treat as read-only)."""
-        return self._interactions
+        """Dated interactions: source, target, date, channel, kind (a copy)."""
+        return _copy(self._interactions)
 
     @property
     def stated_ties(self) -> pd.DataFrame:
-        """The ties as given: source, target, kind, since, closeness, weight."""
-        return self._stated_ties
+        """The ties as given: source, target, kind, since, closeness, weight (a copy)."""
+        return _copy(self._stated_ties)
 
-    @functools.cached_property
+    @property
     def ties(self) -> pd.DataFrame:
         """The tie table: one row per pair with each strength component and ``strength``.
 
         See :func:`netgraph.strength.tie_strength` for the model; a ``weight`` given with the
-        ties replaces the modelled strength.
+        ties replaces the modelled strength. A copy of the cached table.
         """
+        return _copy(self._ties)
+
+    @functools.cached_property
+    def _ties(self) -> pd.DataFrame:
+        """The tie table, built once (``ties`` hands out copies)."""
         return _build.tie_table(
             self._stated_ties, self._interactions, today=self.today, model=self.strength_model
         )
@@ -173,7 +243,7 @@ class Network:
         """
         return _build.build_graph(
             self._people,
-            self.ties,
+            self._ties,
             self._edge_columns,
             ego=self.ego,
             arcs=self._arcs if self.directed else None,
@@ -184,17 +254,17 @@ class Network:
         """An undirected view of ``graph`` (the graph itself when it is undirected)."""
         if not self.directed:
             return self.graph
-        return _build.build_undirected(self.graph, self.ties, self._edge_columns, self._arcs)
+        return _build.build_undirected(self.graph, self._ties, self._edge_columns, self._arcs)
 
     @functools.cached_property
     def _edge_columns(self) -> dict[str, np.ndarray]:
         """The graph's edge attributes, one array each, aligned with the tie table."""
-        return _build.edge_columns(self.ties)
+        return _build.edge_columns(self._ties)
 
     @functools.cached_property
     def _arcs(self) -> _build.Arcs:
         """Distinct directed arcs: their ends, row in the tie table and given weight."""
-        return _build.arcs(self._people, self._stated_ties, self._interactions, self.ties)
+        return _build.arcs(self._people, self._stated_ties, self._interactions, self._ties)
 
     @functools.cached_property
     def reference_date(self) -> pd.Timestamp:
@@ -212,7 +282,7 @@ class Network:
         ``.attrs["inferred_share"]`` is the share of the network's tie weight that rests on
         inference (0 without inferred ties; :meth:`closure` gives it for one ego network).
         """
-        table = self.ties
+        table = self._ties
         weight = table["strength"] * table["probability"]
         inferred = weight[table["evidence"] == "inferred"].sum()
         share = float(inferred / weight.sum()) if weight.sum() else 0.0
@@ -237,20 +307,35 @@ class Network:
         """
         return analysis.brokerage(self.graph, self._groups(by), normalize=normalize)
 
-    def weak_ties(self, **options: Any) -> pd.DataFrame:
+    def weak_ties(
+        self,
+        *,
+        weight: str | None = "weight",
+        today: Any = None,
+        strong: float | None = None,
+        weak: float | None = None,
+        dormant_after: float | pd.Timedelta = 365,
+    ) -> pd.DataFrame:
         """One row per tie: strength, overlap, bridges, span, embeddedness and kind.
 
-        See :func:`netgraph.weak_ties`; ``today`` defaults to this network's reference date.
+        See :func:`netgraph.weak_ties` for the parameters; ``today`` defaults to this
+        network's reference date.
         """
-        options.setdefault("today", self.reference_date)
-        return analysis.weak_ties(self.undirected, **options)
+        return analysis.weak_ties(
+            self.undirected,
+            weight=weight,
+            today=self.reference_date if today is None else today,
+            strong=strong,
+            weak=weak,
+            dormant_after=dormant_after,
+        )
 
-    def affinity(self, by: str, **options: Any) -> pd.DataFrame:
+    def affinity(self, by: str, *, weight: str | None = None) -> pd.DataFrame:
         """Homophily for an attribute: E-I index per person, network figures in ``.attrs``.
 
         ``by="community"`` uses :meth:`communities`. See :func:`netgraph.affinity`.
         """
-        return analysis.affinity(self.undirected, self._groups(by), **options)
+        return analysis.affinity(self.undirected, self._groups(by), weight=weight)
 
     def _groups(self, by: Any) -> Any:
         """``by`` as the analyses take it: ``"community"`` means the communities found."""
@@ -258,13 +343,28 @@ class Network:
             return self._community
         return by
 
-    def communities(self, **options: Any) -> pd.DataFrame:
+    def communities(
+        self,
+        *,
+        weight: str | None = "weight",
+        resolution: float = 1.0,
+        seed: int | None = 0,
+        method: Literal["leiden", "louvain"] = "leiden",
+        n_iterations: int = 10,
+    ) -> pd.DataFrame:
         """Communities (seeded Leiden on tie strength) with the modularity in ``.attrs``.
 
-        See :func:`netgraph.communities`; the default call is cached and used by the
-        recommendations and views.
+        See :func:`netgraph.communities` for the parameters; the default call is cached and
+        used by the recommendations and views.
         """
-        if options:
+        options = {
+            "weight": weight,
+            "resolution": resolution,
+            "seed": seed,
+            "method": method,
+            "n_iterations": n_iterations,
+        }
+        if options != _COMMUNITY_DEFAULTS:
             return analysis.communities(self.undirected, **options)
         return self._communities.copy()
 
@@ -322,98 +422,280 @@ class Network:
 
     # -- recommendations (netgraph.recommend) -------------------------------------------
 
-    def introductions(self, person: Hashable | None = None, k: int = 10, **options: Any):
+    def introductions(
+        self,
+        person: Hashable | None = None,
+        *,
+        k: int = 10,
+        communities: Any = None,
+        interactions: pd.DataFrame | None = None,
+        today: Any = None,
+        weight: str | None = "weight",
+        by: str | None = None,
+        new_tie_strength: float | None = None,
+        max_per_connector: int | None = None,
+        recent_days: float = 90,
+        recent_ask_penalty: float = 0.5,
+        n_exact: int | None = None,
+    ) -> pd.DataFrame:
         """People to be introduced to, through whom, and why it opens the network.
 
-        ``person`` defaults to the ego. See :func:`netgraph.recommend.introductions`.
+        ``person`` defaults to the ego; ``communities``, ``interactions`` and ``today``
+        default to this network's. See :func:`netgraph.recommend.introductions` for the
+        other parameters.
         """
-        options.setdefault("communities", self._community_labels)
-        options.setdefault("interactions", self._interactions)
-        options.setdefault("today", self.reference_date)
         person = self._person(person)
-        found = recommend.introductions(self.undirected, person, k=k, **options)
+        found = recommend.introductions(
+            self.undirected,
+            person,
+            k=k,
+            communities=self._community_labels if communities is None else communities,
+            interactions=self._interactions if interactions is None else interactions,
+            today=self.reference_date if today is None else today,
+            weight=weight,
+            by=by,
+            new_tie_strength=new_tie_strength,
+            max_per_connector=max_per_connector,
+            recent_days=recent_days,
+            recent_ask_penalty=recent_ask_penalty,
+            n_exact=n_exact,
+        )
         return self._said_why_empty(found, "introductions", person)
 
-    def introductions_to_make(self, person: Hashable | None = None, k: int = 10, **options: Any):
+    def introductions_to_make(
+        self,
+        person: Hashable | None = None,
+        *,
+        k: int = 10,
+        communities: Any = None,
+        weight: str | None = "weight",
+        by: str | None = None,
+        new_tie_strength: float | None = None,
+        max_per_person: int | None = None,
+        n_exact: int | None = None,
+        min_size: int = 3,
+        max_contacts: int = 2000,
+        involving: Hashable | None = None,
+    ) -> pd.DataFrame:
         """Pairs of people to introduce to each other: giving before asking.
 
         ``person`` defaults to the ego; with no ego, the bridges between communities that the
-        whole organisation would gain most from. See
-        :func:`netgraph.recommend.introductions_to_make`.
+        whole organisation would gain most from. ``communities`` defaults to this network's.
+        See :func:`netgraph.recommend.introductions_to_make` for the other parameters.
         """
         if person is not None or self.ego is not None:
             person = self._person(person)
-        options.setdefault("communities", self._community_labels)
-        found = recommend.introductions_to_make(self.undirected, person, k=k, **options)
+        found = recommend.introductions_to_make(
+            self.undirected,
+            person,
+            k=k,
+            communities=self._community_labels if communities is None else communities,
+            weight=weight,
+            by=by,
+            new_tie_strength=new_tie_strength,
+            max_per_person=max_per_person,
+            n_exact=n_exact,
+            min_size=min_size,
+            max_contacts=max_contacts,
+            involving=involving,
+        )
         return self._said_why_empty(found, "introductions_to_make", person)
 
     def reconnect(
-        self, person: Hashable | None = None, k: int = 3, today: Any = None, **options: Any
+        self,
+        person: Hashable | None = None,
+        *,
+        k: int = 3,
+        today: Any = None,
+        communities: Any = None,
+        dormant_after: float | pd.Timedelta | None = None,
+        by: str | None = None,
+        weight: str | None = "weight",
+        default_interval_days: float = 90.0,
+        min_gap_days: float = 30.0,
     ) -> pd.DataFrame:
         """This week's short list of dormant or fading ties worth a message, with reasons.
 
-        ``person`` defaults to the ego. See :func:`netgraph.recommend.reconnect`.
+        ``person`` defaults to the ego; ``today`` and ``communities`` to this network's. See
+        :func:`netgraph.recommend.reconnect` for the other parameters.
         """
-        options.setdefault("communities", self._community_labels)
         person = self._person(person)
         found = recommend.reconnect(
             self.undirected,
-            self.ties,
+            self._ties,
             person,
             k=k,
             today=self.reference_date if today is None else _timestamp(today, "today"),
-            **options,
+            communities=self._community_labels if communities is None else communities,
+            dormant_after=dormant_after,
+            by=by,
+            weight=weight,
+            default_interval_days=default_interval_days,
+            min_gap_days=min_gap_days,
         )
         return self._said_why_empty(found, "reconnect", person)
 
-    def ledger(self, person: Hashable | None = None, **options: Any) -> pd.DataFrame:
+    def ledger(
+        self,
+        person: Hashable | None = None,
+        *,
+        ratio: float = 7,
+        names: Mapping | pd.Series | pd.DataFrame | None = None,
+        asked_often: int | None = None,
+        today: Any = None,
+        window_days: float = 90,
+        one_sided_asks: int = 3,
+    ) -> pd.DataFrame:
         """Gives and asks per relationship, against the rule of several gives per ask.
 
-        ``person`` defaults to the ego (every pair when there is none). See
-        :func:`netgraph.recommend.ledger`.
+        ``person`` defaults to the ego (every pair when there is none); ``names`` to the
+        people's ``name`` column and ``today`` to this network's reference date. See
+        :func:`netgraph.recommend.ledger` for the other parameters.
         """
         if person is not None or self.ego is not None:
             person = self._person(person)
-        if "name" in self._people.columns:
-            options.setdefault("names", self._people["name"])
-        options.setdefault("today", self.reference_date)
-        found = recommend.ledger(self._interactions, person, **options)
+        if names is None and "name" in self._people.columns:
+            names = self._people["name"]
+        found = recommend.ledger(
+            self._interactions,
+            person,
+            ratio=ratio,
+            names=names,
+            asked_often=asked_often,
+            today=self.reference_date if today is None else today,
+            window_days=window_days,
+            one_sided_asks=one_sided_asks,
+        )
         return self._said_why_empty(found, "ledger", person)
 
-    def paths_to(self, k: int = 5, *, person: Hashable | None = None, **criteria: Any):
+    def paths_to(
+        self,
+        *,
+        k: int = 5,
+        person: Hashable | None = None,
+        max_hops: int = 3,
+        weight: str | None = "weight",
+        **criteria: Any,
+    ) -> pd.DataFrame:
         """Warm introduction paths to people matching attributes, e.g. ``company="Acme"``.
 
-        See :func:`netgraph.recommend.paths_to`.
+        ``person`` defaults to the ego; ``**criteria`` are people columns and the values
+        wanted. See :func:`netgraph.recommend.paths_to`.
         """
         return recommend.paths_to(
-            self.undirected, self._people, self._person(person), k=k, **criteria
+            self.undirected,
+            self._people,
+            self._person(person),
+            k=k,
+            max_hops=max_hops,
+            weight=weight,
+            **criteria,
         )
 
     # -- views (netgraph.view) ---------------------------------------------------------------
 
     def _view_options(self, options: dict[str, Any]) -> dict[str, Any]:
         """Defaults for the views: ego, Burt's measures and communities, tie kinds."""
-        metrics = self.structural_holes()[["effective_size", "constraint"]].round(3)
-        metrics["community"] = self._community_labels.reindex(metrics.index)
-        options.setdefault("ego", self.ego)
-        options.setdefault("size_by", "effective_size")
-        options.setdefault("metrics", metrics)
-        if self.ties.shape[0]:
-            options.setdefault("ties", self.weak_ties())
+        if options["metrics"] is None:
+            metrics = self.structural_holes()[["effective_size", "constraint"]].round(3)
+            metrics["community"] = self._community_labels.reindex(metrics.index)
+            options["metrics"] = metrics
+        if options["ego"] is None:
+            options["ego"] = self.ego
+        if options["ties"] is None and self._ties.shape[0]:
+            options["ties"] = self.weak_ties()
         return options
 
-    def to_html(self, path: Any = None, **options: Any):
+    def to_html(
+        self,
+        path: str | os.PathLike | None = None,
+        *,
+        title: str = "netgraph",
+        color_by: str | None = "community",
+        size_by: str | None = "effective_size",
+        ego: Hashable | None = None,
+        overlay: pd.DataFrame | Iterable[tuple[Hashable, Hashable]] | None = None,
+        focus: Hashable | None = None,
+        radius: int = 1,
+        where: Mapping[str, Any] | None = None,
+        max_nodes: int | None = 1500,
+        physics: bool = True,
+        height: str | int = "750px",
+        metrics: pd.DataFrame | None = None,
+        ties: pd.DataFrame | None = None,
+        weight: str | None = "weight",
+        seed: int = 0,
+    ) -> Path:
         """Write a self-contained interactive HTML view and return its path.
 
-        No part of the page loads from the network. See :func:`netgraph.view.html.render_html`
-        for the options (``color_by``, ``size_by``, ``focus``, ``radius``, ``where``,
-        ``overlay``, ``title``, ``max_nodes``).
+        No part of the page loads from the network. ``ego``, ``metrics`` (Burt's measures and
+        communities) and ``ties`` (:meth:`weak_ties`) default to this network's; see
+        :func:`netgraph.view.html.render_html` for the other parameters.
         """
-        return html.write_html(self.undirected, path, **self._view_options(options))
+        options = self._view_options(
+            dict(
+                title=title,
+                color_by=color_by,
+                size_by=size_by,
+                ego=ego,
+                overlay=overlay,
+                focus=focus,
+                radius=radius,
+                where=where,
+                max_nodes=max_nodes,
+                physics=physics,
+                height=height,
+                metrics=metrics,
+                ties=ties,
+                weight=weight,
+                seed=seed,
+            )
+        )
+        return html.write_html(self.undirected, path, **options)
 
-    def show(self, **options: Any):
-        """Display the interactive view inline in a notebook (Jupyter, VS Code, Colab)."""
-        return html.show(self.undirected, **self._view_options(options))
+    def show(
+        self,
+        *,
+        title: str = "netgraph",
+        color_by: str | None = "community",
+        size_by: str | None = "effective_size",
+        ego: Hashable | None = None,
+        overlay: pd.DataFrame | Iterable[tuple[Hashable, Hashable]] | None = None,
+        focus: Hashable | None = None,
+        radius: int = 1,
+        where: Mapping[str, Any] | None = None,
+        max_nodes: int | None = 1500,
+        physics: bool = True,
+        height: str | int = "750px",
+        metrics: pd.DataFrame | None = None,
+        ties: pd.DataFrame | None = None,
+        weight: str | None = "weight",
+        seed: int = 0,
+    ) -> html.HTMLView:
+        """Display the interactive view inline in a notebook (Jupyter, VS Code, Colab).
+
+        The parameters are those of :meth:`to_html`.
+        """
+        options = self._view_options(
+            dict(
+                title=title,
+                color_by=color_by,
+                size_by=size_by,
+                ego=ego,
+                overlay=overlay,
+                focus=focus,
+                radius=radius,
+                where=where,
+                max_nodes=max_nodes,
+                physics=physics,
+                height=height,
+                metrics=metrics,
+                ties=ties,
+                weight=weight,
+                seed=seed,
+            )
+        )
+        return html.show(self.undirected, **options)
 
     @functools.cached_property
     def plot(self) -> _Plots:
@@ -425,7 +707,7 @@ class Network:
 
         rows = [
             ("people", len(self._people)),
-            ("ties", len(self.ties)),
+            ("ties", len(self._ties)),
             ("interactions", len(self._interactions)),
             ("ego", self.ego if self.ego is not None else "none (whole network)"),
             ("directed", self.directed),
@@ -438,15 +720,15 @@ class Network:
 
     # -- export ------------------------------------------------------------------------------
 
-    def to_csv(self, folder: Any, **options: Any):
+    def to_csv(self, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
         """Write the network to a folder of CSV files; see :func:`netgraph.io.formats.to_csv`."""
-        return formats.to_csv(self, folder, **options)
+        return formats.to_csv(self, folder, escape_formulas=escape_formulas)
 
-    def to_json(self, path: Any):
+    def to_json(self, path: str | os.PathLike) -> Path:
         """Write the network as one JSON file; read it back with :func:`netgraph.read_json`."""
         return formats.to_json(self, path)
 
-    def to_graphml(self, path: Any):
+    def to_graphml(self, path: str | os.PathLike) -> Path:
         """Write the network as GraphML; read it back with :func:`netgraph.read_graphml`."""
         return formats.to_graphml(self, path)
 
@@ -552,7 +834,7 @@ class Network:
         arcs = f" ({len(self._arcs.source)} arcs)" if self.directed else ""
         ego = f", ego={self.ego!r}" if self.ego is not None else ""
         return (
-            f"<netgraph.Network: {len(self._people)} people, {len(self.ties)} ties{arcs}, "
+            f"<netgraph.Network: {len(self._people)} people, {len(self._ties)} ties{arcs}, "
             f"{len(self._interactions)} interactions{ego}>"
         )
 
@@ -731,7 +1013,7 @@ class Network:
         )
 
     def groups_to_join(
-        self, k: int = 5, columns: Iterable[str] | None = None, *, affiliations: Any = None
+        self, columns: Iterable[str] | None = None, *, k: int = 5, affiliations: Any = None
     ) -> pd.DataFrame:
         """Groups whose members reach the communities you barely touch, with reasons.
 
@@ -900,7 +1182,7 @@ class Network:
         out.__dict__["_inferred_by"] = ("by", by)
         return out
 
-    def who_knows_whom(self, k: int = 20, *, by: str | Iterable[str] | None = None):
+    def who_knows_whom(self, *, k: int = 20, by: str | Iterable[str] | None = None) -> pd.DataFrame:
         """The questions about who knows whom whose answers would change the analysis most.
 
         Not merely the likeliest pairs: a pair is worth asking when its answer moves many
@@ -1151,14 +1433,34 @@ class _Plots:
         self._net = net
 
     def _names(self) -> pd.Series | None:
-        people = self._net.people
+        people = self._net._people
         return people["name"] if "name" in people.columns else None
 
-    def ego_map(self, person: Hashable | None = None, *, ax=None, **options: Any):
-        """The person's contacts grouped and coloured by community, the person in the centre."""
+    def ego_map(
+        self,
+        person: Hashable | None = None,
+        *,
+        ax: Axes | None = None,
+        communities: pd.Series | Mapping[Hashable, Hashable] | None = None,
+        weight: str | None = "weight",
+        seed: int = 0,
+        label: int = 30,
+    ) -> Axes:
+        """The person's contacts grouped and coloured by community, the person in the centre.
+
+        ``person`` defaults to the ego and ``communities`` to the network's. See
+        :func:`netgraph.view.plots.ego_map`.
+        """
         net = self._net
-        options.setdefault("communities", net._community)
-        return plots.ego_map(net.undirected, net._person(person), ax=ax, **options)
+        return plots.ego_map(
+            net.undirected,
+            net._person(person),
+            communities=net._community if communities is None else communities,
+            ax=ax,
+            weight=weight,
+            seed=seed,
+            label=label,
+        )
 
     def brokerage(self, *, ax=None, label_top: int = 5):
         """Burt's scatter of constraint against effective size, top brokers labelled."""
@@ -1179,18 +1481,56 @@ class _Plots:
         weak = self._net.weak_ties()
         return plots.strength_distribution(weak, thresholds=weak.attrs.get("thresholds"), ax=ax)
 
-    def interaction_timeline(self, person: Hashable | None = None, *, ax=None, **options: Any):
-        """Interactions over time per contact, with the dormant stretches marked."""
+    def interaction_timeline(
+        self,
+        person: Hashable | None = None,
+        *,
+        ax: Axes | None = None,
+        top: int = 15,
+        dormant_after: float = 365,
+        today: Any = None,
+    ) -> Axes:
+        """Interactions over time per contact, with the dormant stretches marked.
+
+        ``person`` defaults to the ego and ``today`` to the network's reference date. See
+        :func:`netgraph.view.plots.interaction_timeline`.
+        """
         net = self._net
         if person is None:
             person = net.ego
-        options.setdefault("today", net.reference_date)
         return plots.interaction_timeline(
-            net.interactions, person=person, names=self._names(), ax=ax, **options
+            net._interactions,
+            person=person,
+            top=top,
+            ax=ax,
+            dormant_after=dormant_after,
+            today=net.reference_date if today is None else today,
+            names=self._names(),
         )
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of an internal table to hand out: changing it leaves the network unchanged.
+
+    Under copy-on-write (always on from pandas 3) a shallow copy is enough and costs no data
+    copy until someone writes to it; older pandas gets a deep copy.
+    """
+    return frame.copy(deep=not _COPY_ON_WRITE)
+
+
+def _copy_on_write() -> bool:
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return True
+    try:
+        return pd.get_option("mode.copy_on_write") is True
+    except (KeyError, pd.errors.OptionError):
+        return False
+
+
+_COPY_ON_WRITE = _copy_on_write()
 
 
 def _validate(people, ties, interactions, *, directed: bool):
