@@ -55,6 +55,29 @@ def test_help_lists_the_forwarded_parameters():
     assert "escape_formulas" in inspect.signature(Network.to_csv).parameters
 
 
+FORWARDED = [
+    ("weak_ties", analysis.weak_ties),
+    ("affinity", analysis.affinity),
+    ("communities", analysis.communities),
+    ("introductions", recommend.introductions),
+    ("introductions_to_make", recommend.introductions_to_make),
+    ("reconnect", recommend.reconnect),
+    ("ledger", recommend.ledger),
+    ("paths_to", recommend.paths_to),
+    ("to_html", netgraph.view.html.render_html),
+]
+
+
+@pytest.mark.parametrize(("method", "function"), FORWARDED, ids=[m for m, _ in FORWARDED])
+def test_each_method_offers_every_option_of_its_function(method, function):
+    """A parameter added to an analysis must be added to its Network method too."""
+    ours = inspect.signature(getattr(Network, method)).parameters
+    theirs = inspect.signature(function).parameters
+    options = [p for p in theirs.values() if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    missing = [p.name for p in options if p.name not in ours]
+    assert not missing, f"Network.{method} lacks {missing} of {function.__name__}"
+
+
 def test_an_unknown_option_is_a_type_error_naming_it(net):
     with pytest.raises(TypeError, match="dormant_afterr"):
         net.weak_ties(dormant_afterr=30)

@@ -437,6 +437,7 @@ class Network:
         recent_days: float = 90,
         recent_ask_penalty: float = 0.5,
         n_exact: int | None = None,
+        among: Iterable[Hashable] | None = None,
     ) -> pd.DataFrame:
         """People to be introduced to, through whom, and why it opens the network.
 
@@ -459,6 +460,7 @@ class Network:
             recent_days=recent_days,
             recent_ask_penalty=recent_ask_penalty,
             n_exact=n_exact,
+            among=among,
         )
         return self._said_why_empty(found, "introductions", person)
 
