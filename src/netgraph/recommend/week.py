@@ -197,6 +197,11 @@ def candidates(
     names = _name_map(people)
     log = _own_log(interactions, person)
     before = log[log["date"] < monday]
+    # the ledger and the thank-yous only read the person's own rows: give them only those
+    ends = (interactions["source"].astype(str) == str(person)) | (
+        interactions["target"].astype(str) == str(person)
+    )
+    interactions = interactions[ends.to_numpy(bool)]
     book = ledger(interactions, person, ratio=ratio, today=monday) if len(log) else None
     owed = set()
     if book is not None and len(book):
@@ -640,7 +645,11 @@ def _want_to_know(G, people, person, wanted, names) -> pd.DataFrame:
     if person in G:
         reachable = [w for w in wanted if w in G]
         if reachable:
-            paths = paths_to(G, None, person, k=len(G), id=reachable)
+            # every path of up to three ties me - x - y - target lies among these people
+            near = set(reachable).union(*(G.adj[t] for t in reachable))
+            second = set().union(*(G.adj[y] for y in near)) & set(G.adj[person])
+            H = G.subgraph(near | second | {person})
+            paths = paths_to(H, None, person, k=len(H), id=reachable)
             paths = paths[paths["target"].isin(set(reachable))]
     best = {r.target: r for r in paths.itertuples(index=False)} if len(paths) else {}
     for target in wanted:
