@@ -94,8 +94,8 @@ def affiliations(
     Returns
     -------
     DataFrame
-        ``person, group, kind, date``, one row per person and group (groups are matched
-        case-insensitively and keep their first spelling).
+        ``person, group, kind, date``, one row per person and group, sorted by person then
+        group (groups are matched case-insensitively and keep their commonest spelling).
 
     Raises
     ------
@@ -109,9 +109,9 @@ def affiliations(
     ...                       index=["me", "ann", "bob"])
     >>> print(affiliations(people)[["person", "group", "kind"]].to_string(index=False))
     person    group   kind
-        me climbing circle
-        me     Acme circle
        ann climbing circle
+        me     Acme circle
+        me climbing circle
     """
     if columns is None:
         columns = [c for c in GROUP_COLUMNS if c in people.columns]
