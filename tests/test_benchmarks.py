@@ -58,3 +58,10 @@ def test_store_benchmark_reports_open_week_and_log(tmp_path):
     for line in ("open ", "week cold ", "week warm ", "log "):
         assert f"\n{line}" in out, line
     assert "review: " in out
+
+
+def test_who_knows_whom_benchmark_reports_auc_and_effective_sizes(ego_facebook):
+    out = run("benchmarks/who_knows_whom.py", str(ego_facebook), "--quick")
+    assert "median AUC" in out and "mean cut of the error" in out
+    median = float(out.split("median AUC ")[1].split()[0])
+    assert median >= 0.80
