@@ -237,3 +237,20 @@ def test_infer_ties_keeps_at_most_max_ties_and_says_what_it_left_out():
     everything = everything[everything["evidence"] == "inferred"]
     assert len(inferred) == 5
     assert inferred["probability"].min() >= everything["probability"].nlargest(5).min()
+
+
+def test_cli_says_why_introductions_are_empty_and_infer_fills_them(tmp_path, capsys):
+    from netgraph.cli import main
+
+    people, ties = write_star(tmp_path)
+    command = ["introductions", str(people), "--ties", str(ties), "--ego", "me"]
+    assert main(command) == 0
+    err = capsys.readouterr().err
+    assert "two steps away" in err and "who_knows_whom" in err
+    answers = tmp_path / "answers.csv"
+    answers.write_text("a,b,knows\np0,p1,y\np3,p4,n\n")
+    assert main([*command, "--infer", "--answers", str(answers)]) == 0
+    err = capsys.readouterr().err
+    # now the contacts' ties are inferred: everyone two steps away is already a contact
+    assert "every friend of a friend is already a contact" in err
+    assert "who_knows_whom" not in err

@@ -230,6 +230,16 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--ego", help="your own id (default: 'me' with --linkedin or --vcard)")
     parser.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="your answers about who knows whom (a CSV from 'netgraph ask' or a spreadsheet)",
+    )
+    parser.add_argument(
+        "--infer",
+        action="store_true",
+        help="infer ties between contacts who share circles, company, school, city or hometown",
+    )
+    parser.add_argument(
         "--sample",
         action="store_true",
         help="use the bundled sample network (instead of any file or --ego)",
@@ -244,7 +254,19 @@ def _inputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 
 
 def _load(args: argparse.Namespace):
-    """The network the arguments describe: files merged into one, or the sample."""
+    """The network the arguments describe: files merged into one, or the sample, with the
+    answers about who knows whom and the inferred ties when asked for."""
+    net = _load_files(args)
+    answers = getattr(args, "answers", None)
+    if answers and Path(answers).exists() and Path(answers).stat().st_size:
+        net = net.confirm_ties(answers)  # issue 11: yes = stated tie, no = known non-tie
+    if getattr(args, "infer", False):
+        net = net.infer_ties()
+    return net
+
+
+def _load_files(args: argparse.Namespace):
+    """The network of the input files merged into one, or the sample."""
     import netgraph
 
     if args.sample:
@@ -841,11 +863,6 @@ def _add_ask_command(commands) -> None:
         "net.confirm_ties) to use the answers.",
     )
     _add_inputs(ask)
-    ask.add_argument(
-        "--answers",
-        required=True,
-        help="CSV file the answers are saved to and resumed from (created if missing)",
-    )
     ask.add_argument("--k", type=int, default=20, help="how many questions (default: %(default)s)")
     ask.add_argument(
         "--by",
@@ -865,12 +882,13 @@ def _ask(args: argparse.Namespace) -> int:
     from netgraph.io.answers import ANSWER_COLUMNS, parse_knows, write_questions
     from netgraph.io.tables import read_table
 
-    net = _need_ego(_load(args), "ask")
+    if not args.answers:
+        args.subparser.error("--answers FILE is needed: the answers are saved to it as they come")
+    net = _need_ego(_load(args), "ask")  # confirms the answers saved so far
     saved = pd.DataFrame(columns=list(ANSWER_COLUMNS))
     path = Path(args.answers)
     if path.exists() and path.stat().st_size:
         saved = read_table(path).reset_index(drop=True)
-        net = net.confirm_ties(path)
     by = [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
     before = net.infer_ties(by)
     questions = before.who_knows_whom(k=args.k)
