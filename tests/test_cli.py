@@ -143,7 +143,7 @@ SECTIONS = (
     "<h2>Reconnect this week</h2>",
     "<h2>Balance: relationships out of balance</h2>",
     "<h2>Brokers (structural holes)</h2>",
-    "<h2>Weakest and dormant ties</h2>",
+    "<h2>Dormant and weakest ties</h2>",
     "<h2>Plots</h2>",
     "<h2>Interactive view</h2>",
 )

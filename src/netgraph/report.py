@@ -95,7 +95,11 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names, store=No
     one_sided = balance[balance.get("one_sided", False) == True] if len(balance) else balance  # noqa: E712
     one_sided = _index_as_column(one_sided.head(20), "contact")
     brokers = _index_as_column(holes.head(15), "person")
-    thin = weak[weak["kind"] != "strong"].sort_values("strength").head(20).reset_index()
+    # Dormant ties first, the strongest of them first (the ones worth reviving), then the
+    # weakest of the rest: 20 rows in all.
+    dormant = weak[weak["kind"] == "dormant"].sort_values("strength", ascending=False).head(10)
+    weakest = weak[~weak["kind"].isin(["strong", "dormant"])].sort_values("strength")
+    thin = pd.concat([dormant, weakest.head(20 - len(dormant))]).reset_index()
     sections += [
         "<h2>Balance: relationships out of balance</h2>",
         _table(
@@ -122,7 +126,9 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names, store=No
                 ("Constraint", "constraint", number),
             ],
         ),
-        "<h2>Weakest and dormant ties</h2>",
+        "<h2>Dormant and weakest ties</h2>",
+        "<p class='note'>Dormant ties first, the strongest first: they were worth something and "
+        "have gone quiet. Then the weakest of the other ties.</p>",
         _table(
             thin,
             [

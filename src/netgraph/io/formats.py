@@ -6,8 +6,11 @@ own files. Readers return a :class:`netgraph.io.NetworkTables`; the public ``rea
 functions that return a Network are in :mod:`netgraph.readers`.
 
 Cells and column names that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-`` or ``@``) are written with a leading apostrophe, the OWASP advice against
-CSV injection; ``read_csv`` of a folder written by netgraph removes it again.
+``+``, ``-`` or ``@``, also after a ``;``, where a spreadsheet in a ``;`` locale starts a new
+cell) are written with a leading apostrophe, the OWASP advice against CSV injection;
+``read_csv`` of a folder written by netgraph removes it again. Every file is written
+atomically, and ``netgraph.json`` records each file's line count, so that an interrupted
+write is refused rather than read in part.
 """
 
 from __future__ import annotations
