@@ -558,3 +558,21 @@ def test_report_speaks_of_people_by_name(tmp_path):
     tables = page.split("<h2>Interactive view")[0]
     assert ">nan<" not in tables.lower() and ">me<" not in tables
     assert "Your network" in tables and ">you<" in tables  # the ego among the brokers
+
+
+def test_every_command_escapes_control_characters_in_what_it_prints(tmp_path, capsys):
+    from netgraph.cli import main
+
+    people = netgraph.sample().people
+    some = list(people.index[1:40])
+    _, folder = _folder_with_names(tmp_path, {pid: PWNED + pid for pid in some})
+    person = some[0]
+    for command in (["brief", person], ["roles"], ["groups"], ["thanks"], ["demo"]):
+        extra = [] if command == ["demo"] else [str(folder)]
+        if command == ["demo"]:
+            command = ["demo", "--out", str(tmp_path / "demo")]
+        assert main([*command, *extra]) == 0, command
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, command
+    assert main(["brief", person, str(folder)]) == 0
+    assert "\\x1b]0;PWNED" in capsys.readouterr().out

@@ -7,6 +7,7 @@ Errors print one line to stderr and exit with status 2 (bad input) or 1 (anythin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import shutil
@@ -47,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
     try:
-        with warnings.catch_warnings():
+        # Every command's output goes through _Terminal: no user text can act on the terminal.
+        with warnings.catch_warnings(), contextlib.redirect_stdout(_Terminal(sys.stdout)):
             warnings.showwarning = _warning  # one clean line, not Python's source line
             return args.run(args)
     except (InputError, UnknownPersonError) as err:  # bad input: the user can fix it
@@ -80,7 +82,35 @@ def _shown(text: object) -> str:
     >>> print(_shown("Eve\x1b]0;PWNED\x07\x1b[2J"))
     Eve\x1b]0;PWNED\x07\x1b[2J
     """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    return _CONTROL.sub(_escaped, str(text))
+
+
+class _Terminal:
+    """Standard output for the commands: control characters printed are shown escaped.
+
+    Line feeds and tabs pass; ESC (which starts the sequences that retitle or clear a
+    terminal), carriage returns, bidirectional overrides and the other controls of
+    :data:`_CONTROL` are written as ``\\x1b``, ``\\r``, ``\\u202e``. JSON output keeps its
+    own escapes.
+    """
+
+    _PRINTED = re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    )
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._PRINTED.sub(_escaped, text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _escaped(match: re.Match) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def _one_line(text: str) -> str:
