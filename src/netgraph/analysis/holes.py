@@ -302,7 +302,9 @@ def ego_structural_holes(
         theirs = extra.mutual(contact)
         s[i] = sum(theirs.values())
         x[i] = max(theirs.values())
-        common = theirs.keys() & slot.keys()
+        # in the contact's adjacency order, not a set's: sums in one order, one answer to the
+        # last bit whatever the hash seed (a set made results differ by 1e-15 between runs)
+        common = [v for v in theirs if v in slot]
         among_i.extend([i] * len(common))
         among_j.extend(map(slot.__getitem__, common))
         among_a.extend(map(theirs.__getitem__, common))
