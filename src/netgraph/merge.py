@@ -117,10 +117,13 @@ def join_people(tables: NetworkTables, pairs) -> NetworkTables:
 def _remap(frame: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
     if not mapping or frame is None or frame.empty:
         return frame
-    return frame.assign(
-        source=frame["source"].map(lambda v: mapping.get(v, v)).astype("str"),
-        target=frame["target"].map(lambda v: mapping.get(v, v)).astype("str"),
-    )
+
+    def renamed(ids: pd.Series) -> pd.Series:  # each distinct id once: logs are long
+        codes, uniques = pd.factorize(ids)
+        new = np.array([mapping.get(u, u) for u in uniques], dtype=object)
+        return pd.Series(new[codes], index=ids.index, dtype="str")
+
+    return frame.assign(source=renamed(frame["source"]), target=renamed(frame["target"]))
 
 
 def _drop_self(ties, interactions):
