@@ -68,7 +68,7 @@ book.people[["name", "company", "role", "email", "url", "tags"]]
 
 # %%
 print("\n".join((DATA / "meetings.csv").read_text(encoding="utf-8").splitlines()[:6]))
-meetings = netgraph.read_csv(interactions=DATA / "meetings.csv", ego="me")
+meetings = netgraph.read_csv(interactions=DATA / "meetings.csv", me="me")
 meetings
 
 # %% [markdown]
@@ -152,7 +152,7 @@ text = (DATA / "meetings.csv").read_text(encoding="utf-8")
 edited = io.StringIO(text.replace("2024-07-02", "07/02/2024"))
 edited.name = "meetings.csv"
 try:
-    netgraph.read_csv(interactions=edited, ego="me")
+    netgraph.read_csv(interactions=edited, me="me")
 except netgraph.InputError as err:
     print(err)
     print()

@@ -101,7 +101,7 @@ def test_read_csv_errors_name_the_users_file_row_and_column(tmp_path):
         "source;target;closeness\nme;ann;0.5\nme;zed;0.2\n", encoding="utf-8-sig"
     )
     with pytest.raises(InputError) as info:
-        netgraph.read_csv(tmp_path / "people.csv", tmp_path / "ties.csv", ego="me")
+        netgraph.read_csv(tmp_path / "people.csv", tmp_path / "ties.csv", me="me")
     err = info.value
     assert str(err.file).endswith("ties.csv") and err.row == 3 and err.column == "target"
     assert "zed" in str(err)
@@ -111,7 +111,7 @@ def test_read_csv_reads_excel_bom_and_semicolons(tmp_path):
     (tmp_path / "ties.csv").write_text(
         "Source;Target;Closeness\nme;ann;0,5\n", encoding="utf-8-sig"
     )
-    net = netgraph.read_csv(None, tmp_path / "ties.csv", ego="me")
+    net = netgraph.read_csv(None, tmp_path / "ties.csv", me="me")
     assert net.stated_ties["closeness"].tolist() == [0.5]
 
 
@@ -209,10 +209,10 @@ def test_graphml_with_some_netgraph_attributes_only(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml"])
-def test_read_json_and_graphml_take_an_ego(net, fmt, tmp_path):
+def test_read_json_and_graphml_take_me(net, fmt, tmp_path):
     path = net.to_json(tmp_path / "n.json") if fmt == "json" else net.to_graphml(tmp_path / "g")
     read = netgraph.read_json if fmt == "json" else netgraph.read_graphml
-    assert read(path, ego="ann").ego == "ann"
+    assert read(path, me="ann").ego == "ann"
 
 
 def test_the_three_exported_files_read_back_one_by_one(tmp_path):

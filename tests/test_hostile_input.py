@@ -516,7 +516,7 @@ def test_excel_serial_dates_are_read_as_excel_dates_with_a_warning(tmp_path):
         "source,target,date\nme,a,44571\nme,b,45000\nme,a,45292.5\n", encoding="utf-8"
     )
     with pytest.warns(netgraph.NetgraphWarning, match="Excel"):
-        net = netgraph.read_csv(None, ties, interactions, ego="me")
+        net = netgraph.read_csv(None, ties, interactions, me="me")
     dates = net.interactions["date"].sort_values().tolist()
     assert dates[0] == pd.Timestamp("2022-01-10")  # Excel's 44571
     assert dates[-1] == pd.Timestamp("2024-01-01 12:00")

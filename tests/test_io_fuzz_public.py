@@ -194,7 +194,7 @@ def check_names(net, tables) -> None:
 
 
 def read_files(paths, ego=None):
-    return netgraph.read_csv(paths["people"], paths["ties"], paths["interactions"], ego=ego)
+    return netgraph.read_csv(paths["people"], paths["ties"], paths["interactions"], me=ego)
 
 
 # --- read_csv with three files --------------------------------------------------------------
@@ -441,7 +441,7 @@ def test_a_corrupted_folder(tables, damage, ego):
     with workdir() as folder:
         net.to_csv(folder)
         corrupt(folder / which, how, argument)
-        result = attempt(lambda: netgraph.read_csv(folder, ego=ego), files=[folder], ego=ego)
+        result = attempt(lambda: netgraph.read_csv(folder, me=ego), files=[folder], ego=ego)
     if isinstance(result, netgraph.Network) and how == "truncate" and which != "netgraph.json":
         key = which.removesuffix(".csv")
         assert len(getattr(result, "stated_ties" if key == "ties" else key)) <= len(
@@ -601,7 +601,7 @@ NET_FOR_CUTS = netgraph.read_csv(
     io.StringIO("id,name,joined\nme,Me,2020-01-01\nann,محمد,\nbob,=1+1,2021-02-03\n"),
     io.StringIO("source,target,kind,since,closeness\nme,ann,friend,2019-05-01,0.5\nann,bob,,,\n"),
     io.StringIO("source,target,date,channel\nme,bob,2021-03-15,email\n"),
-    ego="me",
+    me="me",
 )
 
 

@@ -95,7 +95,7 @@ def test_example_inputs_of_notebook_02_read_cleanly():
         warnings.simplefilter("error")  # a NetgraphWarning would mean a malformed example file
         linkedin = netgraph.read_linkedin(data / "Connections.csv")
         book = netgraph.read_vcard(data / "contacts.vcf")
-        meetings = netgraph.read_csv(interactions=data / "meetings.csv", ego="me")
+        meetings = netgraph.read_csv(interactions=data / "meetings.csv", me="me")
     assert (data / "Connections.csv").read_text(encoding="utf-8").startswith('Notes:\n"')
     with pytest.warns(netgraph.NetgraphWarning) as merging:  # who matched, and how
         net = book.merge(linkedin).merge(meetings)

@@ -304,7 +304,7 @@ def _load_files(args: argparse.Namespace):
     parts = []
     ego = args.ego
     if args.people or args.ties or args.interactions:
-        parts.append(netgraph.read_csv(args.people, args.ties, args.interactions, ego=ego))
+        parts.append(netgraph.read_csv(args.people, args.ties, args.interactions, me=ego))
     if args.linkedin:
         parts.append(netgraph.read_linkedin(args.linkedin, me=ego or "me"))
     if args.vcard:
@@ -747,18 +747,18 @@ def _read_any(path: str, me: str):
     p = Path(path)
     suffix = p.suffix.lower()
     if p.is_dir():
-        return netgraph.read_csv(p, ego=me)
+        return netgraph.read_csv(p, me=me)
     if suffix in (".vcf", ".vcard"):
         return netgraph.read_vcard(p, me=me)
     if suffix == ".json":
-        return netgraph.read_json(p, ego=me)
+        return netgraph.read_json(p, me=me)
     if suffix == ".graphml":
-        return netgraph.read_graphml(p, ego=me)
+        return netgraph.read_graphml(p, me=me)
     with p.open(encoding="utf-8-sig", errors="replace") as f:
         head = "".join(f.readline() for _ in range(6)).lower()
     if "first name" in head and "last name" in head:
         return netgraph.read_linkedin(p, me=me)
-    return netgraph.read_csv(p, ego=None)
+    return netgraph.read_csv(p, me=None)
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -23,9 +23,11 @@ from netgraph import anonymize as _anonymize
 from netgraph import merge as _merge
 from netgraph import strength as _strength
 from netgraph._dates import timestamp as _timestamp
+from netgraph._names import renamed
 from netgraph.analysis import holes
 from netgraph.errors import InputError, NetgraphWarning, UnknownPersonError
 from netgraph.io import formats, tables
+from netgraph.io._messages import warn
 from netgraph.io.record import NetworkTables
 from netgraph.view import html, plots
 
@@ -73,8 +75,26 @@ class Network:
         The reference date for recency; None means the latest interaction date.
     strength_model : netgraph.StrengthModel, optional
         The tie-strength model; None uses the documented defaults.
+
+    Notes
+    -----
+    One name for each role a person plays in a call:
+
+    - ``me``: the readers (``read_csv``, ``read_linkedin``, ...) take your own id as ``me=``;
+      it becomes the network's ``ego``.
+    - ``ego``: the network's owner as the model holds it (``Network(ego=)``,
+      ``from_frames(ego=)``, ``from_graph(ego=)``, ``net.ego``).
+    - ``person``: the one person a method is about, defaulting to the ego
+      (``net.introductions(person=None)``, ``net.closure("ann")``).
+    - ``nodes``: the set of people a per-person table is restricted to
+      (``net.structural_holes(nodes=[...])``).
+
+    Another of these names raises a ``TypeError`` that names the right one. ``k`` (how many
+    results) is keyword-only everywhere. The network is immutable: ``ego``, ``directed``,
+    ``today`` and ``strength_model`` are read-only and the tables are handed out as copies.
     """
 
+    @renamed(me="ego")
     def __init__(
         self,
         people: pd.DataFrame | None = None,
@@ -126,6 +146,7 @@ class Network:
     # -- constructors -------------------------------------------------------------------
 
     @classmethod
+    @renamed(me="ego")
     def from_frames(
         cls,
         people: pd.DataFrame | None = None,
@@ -157,6 +178,7 @@ class Network:
         )
 
     @classmethod
+    @renamed(me="ego")
     def from_graph(
         cls,
         G: nx.Graph,
@@ -275,6 +297,7 @@ class Network:
 
     # -- analyses (pure functions in netgraph.analysis, applied to this graph) --------------
 
+    @renamed(person="nodes", node="nodes")
     def structural_holes(self, *, nodes: Iterable[Hashable] | None = None) -> pd.DataFrame:
         """Burt's constraint, effective size, efficiency and hierarchy per person.
 
@@ -404,6 +427,7 @@ class Network:
                     labels[c] = f"community {c} (mostly {top[c]})"
         return community.map(labels)
 
+    @renamed(ego="person", me="person", node="person")
     def closure(self, person: Hashable | None = None) -> pd.DataFrame:
         """Say whether a person's ego network (or the whole network) is closed or open.
 
@@ -422,6 +446,7 @@ class Network:
 
     # -- recommendations (netgraph.recommend) -------------------------------------------
 
+    @renamed(ego="person", me="person", node="person")
     def introductions(
         self,
         person: Hashable | None = None,
@@ -464,6 +489,7 @@ class Network:
         )
         return self._said_why_empty(found, "introductions", person)
 
+    @renamed(ego="person", me="person", node="person")
     def introductions_to_make(
         self,
         person: Hashable | None = None,
@@ -503,6 +529,7 @@ class Network:
         )
         return self._said_why_empty(found, "introductions_to_make", person)
 
+    @renamed(ego="person", me="person", node="person")
     def reconnect(
         self,
         person: Hashable | None = None,
@@ -537,6 +564,7 @@ class Network:
         )
         return self._said_why_empty(found, "reconnect", person)
 
+    @renamed(ego="person", me="person", node="person")
     def ledger(
         self,
         person: Hashable | None = None,
@@ -570,6 +598,7 @@ class Network:
         )
         return self._said_why_empty(found, "ledger", person)
 
+    @renamed(ego="person", me="person", node="person")
     def paths_to(
         self,
         *,
@@ -856,6 +885,7 @@ class Network:
     # -- before a meeting and toward a goal (issue 13: netgraph.recommend.brief, goal, roles,
     # -- netgraph.analysis.groups; thin wrappers, owned by the `brief` helper) ----------------
 
+    @renamed(ego="person", me="person", node="person")
     def brief(
         self,
         person: Hashable,
@@ -941,6 +971,7 @@ class Network:
             **criteria,
         )
 
+    @renamed(ego="person", me="person", node="person")
     def thanks_owed(self, person: Hashable | None = None) -> pd.DataFrame:
         """Favours received (gives, introductions made for you) never followed by a thanks.
 
@@ -1342,7 +1373,7 @@ class Network:
             )
         message = f"{what}: nothing to recommend: {why}."
         found.attrs["why_empty"] = message
-        warnings.warn(message, NetgraphWarning, stacklevel=3)
+        warn(message)  # attributed to the caller outside netgraph
         return found
 
     def _without_inferred(self) -> Network:
@@ -1438,6 +1469,7 @@ class _Plots:
         people = self._net._people
         return people["name"] if "name" in people.columns else None
 
+    @renamed(ego="person", me="person", node="person")
     def ego_map(
         self,
         person: Hashable | None = None,
@@ -1469,6 +1501,7 @@ class _Plots:
         holes_table = self._net.structural_holes()
         return plots.brokerage_scatter(holes_table, label_top=label_top, names=self._names(), ax=ax)
 
+    @renamed(ego="person", me="person", node="person")
     def affinity_composition(self, by=None, *, person: Hashable | None = None, ax=None):
         """Share of same-group contacts per attribute against the chance expectation."""
         net = self._net
@@ -1483,6 +1516,7 @@ class _Plots:
         weak = self._net.weak_ties()
         return plots.strength_distribution(weak, thresholds=weak.attrs.get("thresholds"), ax=ax)
 
+    @renamed(ego="person", me="person", node="person")
     def interaction_timeline(
         self,
         person: Hashable | None = None,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from netgraph import strength as _strength
+from netgraph._names import renamed
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.io import contacts, formats, ics, mbox
 from netgraph.io.record import NetworkTables
@@ -31,12 +32,13 @@ __all__ = [
 Source = str | os.PathLike | IO
 
 
+@renamed(ego="me")
 def read_csv(
     people: Source | None = None,
     ties: Source | None = None,
     interactions: Source | None = None,
     *,
-    ego: str | None = None,
+    me: str | None = None,
     directed: bool = False,
     today: object = None,
     strength_model: _strength.StrengthModel | None = None,
@@ -51,8 +53,10 @@ def read_csv(
     ties, interactions : path or file, optional
         Stated ties (``source``, ``target``, optional ``kind``, ``since``, ``closeness``) and
         dated interactions (``source``, ``target``, ``date``, optional ``channel``, ``kind``).
-    ego : str, optional
-        The id of the person whose network this is (replaces the one a folder stores).
+    me : str, optional
+        Your own id: the person whose network this is, who becomes ``net.ego`` (replaces
+        the one a folder stores). Readers all take ``me=``; ``ego=`` is refused with a
+        ``TypeError`` naming ``me=``.
     directed : bool, default False
         Whether the ties are directed (a folder written from a directed network is).
     today : date-like, optional
@@ -71,21 +75,22 @@ def read_csv(
     """
     return _network(
         formats.read_csv_tables(people, ties, interactions),
-        ego=ego,
+        ego=me,
         directed=directed,
         today=today,
         strength_model=strength_model,
     )
 
 
+@renamed(ego="me")
 def read_json(
     path: str | os.PathLike,
     *,
-    ego: str | None = None,
+    me: str | None = None,
     today: object = None,
     strength_model: _strength.StrengthModel | None = None,
 ) -> Network:
-    """Read a network written by :meth:`Network.to_json`; ``ego`` replaces the file's.
+    """Read a network written by :meth:`Network.to_json`; ``me`` (your id) replaces its ego.
 
     Errors name the file and the table, such as ``net.json (ties), row 2``: rows count the
     records of that table from 1. ``today`` and ``strength_model`` are as for
@@ -96,20 +101,21 @@ def read_json(
     Network
     """
     return _network(
-        formats.read_json_tables(path), ego=ego, today=today, strength_model=strength_model
+        formats.read_json_tables(path), ego=me, today=today, strength_model=strength_model
     )
 
 
+@renamed(ego="me")
 def read_graphml(
     path: str | os.PathLike,
     *,
-    ego: str | None = None,
+    me: str | None = None,
     today: object = None,
     strength_model: _strength.StrengthModel | None = None,
 ) -> Network:
     """Read a GraphML file: one written by :meth:`Network.to_graphml` exactly, any other as a graph.
 
-    ``ego`` replaces the ego stored in a file written by ``to_graphml``. A foreign file is
+    ``me`` (your id) replaces the ego stored in a file written by ``to_graphml``. A foreign file is
     read as by :meth:`Network.from_graph` (node attributes become people columns, the edge
     ``weight`` the tie strength). ``today`` and ``strength_model`` are as for
     :func:`read_csv`.
@@ -119,10 +125,11 @@ def read_graphml(
     Network
     """
     return _network(
-        formats.read_graphml_tables(path), ego=ego, today=today, strength_model=strength_model
+        formats.read_graphml_tables(path), ego=me, today=today, strength_model=strength_model
     )
 
 
+@renamed(ego="me")
 def read_linkedin(
     source: Source,
     *,
@@ -163,6 +170,7 @@ def read_linkedin(
     )
 
 
+@renamed(ego="me")
 def read_vcard(
     source: Source,
     *,
@@ -206,6 +214,7 @@ def read_vcard(
     )
 
 
+@renamed(ego="me")
 def read_contacts(
     source: Source,
     *,
@@ -248,6 +257,7 @@ def read_contacts(
     )
 
 
+@renamed(ego="me")
 def read_ics(
     source: Source,
     *,
@@ -288,6 +298,7 @@ def read_ics(
     return _network(tables, today=today, strength_model=strength_model)
 
 
+@renamed(ego="me")
 def read_mbox(
     source: str | os.PathLike,
     *,

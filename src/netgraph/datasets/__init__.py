@@ -39,7 +39,7 @@ def sample():
         resources.as_file(data / "ties.csv") as ties,
         resources.as_file(data / "interactions.csv") as interactions,
     ):
-        return read_csv(people, ties, interactions, ego="me")
+        return read_csv(people, ties, interactions, me="me")
 
 
 def sample_files() -> dict[str, Path]:
