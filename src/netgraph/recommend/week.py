@@ -648,7 +648,9 @@ def _want_to_know(G, people, person, wanted, names) -> pd.DataFrame:
             # every path of up to three ties me - x - y - target lies among these people
             near = set(reachable).union(*(G.adj[t] for t in reachable))
             second = set().union(*(G.adj[y] for y in near)) & set(G.adj[person])
-            H = G.subgraph(near | second | {person})
+            nodes = near | second | {person}
+            # all of G (you know most people) is read directly: a view filters every read
+            H = G if len(nodes) == len(G) else G.subgraph(nodes)
             paths = paths_to(H, None, person, k=len(H), id=reachable)
             paths = paths[paths["target"].isin(set(reachable))]
     best = {r.target: r for r in paths.itertuples(index=False)} if len(paths) else {}
