@@ -703,16 +703,18 @@ class _Overlay:
                     fix=f"Give every edge a numeric {weight!r} attribute, or pass weight=None.",
                 ) from err
             out = dict(zip(nbrs, values.tolist(), strict=True))
+            bad = ~(np.isfinite(values) & (values >= 0))  # checked at once, not per contact
+            if bad.any():
+                for v, w, b in zip(nbrs, values.tolist(), bad.tolist(), strict=True):
+                    if b and v != u:  # self-loops are ignored, whatever their weight
+                        raise InputError(
+                            f"the edge {plain((u, v))!r} has weight {plain(w)!r}; weights must "
+                            "be finite and non-negative",
+                            column=weight,
+                            fix="Fix or drop that edge, or pass weight=None to count every tie "
+                            "as 1.",
+                        )
         out.pop(u, None)  # self-loops are ignored, whatever their weight
-        if weight is not None and out:
-            bad = [(v, w) for v, w in out.items() if not (np.isfinite(w) and w >= 0)]
-            if bad:
-                raise InputError(
-                    f"the edge {plain((u, bad[0][0]))!r} has weight {plain(bad[0][1])!r}; "
-                    "weights must be finite and non-negative",
-                    column=weight,
-                    fix="Fix or drop that edge, or pass weight=None to count every tie as 1.",
-                )
         for v, w in extra.get(u, {}).items():
             out[v] = max(out.get(v, 0.0), w) if self.multi and weight is not None else w
         return out
