@@ -90,8 +90,12 @@ class Network:
       (``net.structural_holes(nodes=[...])``).
 
     Another of these names raises a ``TypeError`` that names the right one. ``k`` (how many
-    results) is keyword-only everywhere. The network is immutable: ``ego``, ``directed``,
-    ``today`` and ``strength_model`` are read-only and the tables are handed out as copies.
+    results) is keyword-only everywhere. ``weight`` defaults to ``"weight"`` (tie strength)
+    in every analysis except those that count ties by definition, where it defaults to None:
+    :func:`netgraph.brokerage` (Gould and Fernandez 1989 count brokered pairs),
+    :func:`netgraph.affinity` (Krackhardt and Stern's 1988 E-I index) and ``group_mixing``.
+    The network is immutable: ``ego``, ``directed``, ``today`` and ``strength_model`` are
+    read-only and the tables are handed out as copies.
     """
 
     @renamed(me="ego")
