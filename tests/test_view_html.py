@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+import netgraph
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.view import html as view_html
 from netgraph.view.html import HTMLView, notebook_html, render_html, show, write_html
@@ -495,3 +496,27 @@ def test_unweighted_graphs_get_equal_thin_edges_and_no_width_legend():
     nx.set_edge_attributes(dense, {e: (e[0] + e[1]) / 140 for e in dense.edges}, "weight")
     edges = embedded(render_html(dense))["edges"]
     assert max(e["width"] for e in edges) <= 3.0 and edges[0]["color"]["opacity"] < 0.5
+
+
+def test_inferred_ties_are_dotted_with_their_probability_in_the_tooltip():
+    # issue 11.7: a tie that rests on inference is drawn differently from a known one
+    people = pd.DataFrame(
+        {"id": ["me", "ann", "bob", "cy"], "circles": ["", "climbing", "climbing", ""]}
+    )
+    ties = pd.DataFrame({"source": ["me", "me", "me", "ann"], "target": ["ann", "bob", "cy", "cy"]})
+    net = netgraph.Network.from_frames(people, ties, ego="me").infer_ties()
+    G = net.graph
+    inferred = {frozenset((u, v)) for u, v, d in G.edges(data=True) if d["evidence"] == "inferred"}
+    assert inferred == {frozenset(("ann", "bob"))}
+    page = render_html(G, ego="me")
+    index = {n["label"]: i for i, n in enumerate(embedded(page)["nodes"])}
+    for edge in embedded(page)["edges"]:
+        pair = frozenset(k for k, i in index.items() if i in (edge["from"], edge["to"]))
+        tip = json.dumps(edge["tip"])
+        if pair in inferred:
+            assert edge["dashes"] == [2, 4] and "probability" in tip
+        else:
+            assert "dashes" not in edge
+    assert "inferred tie (dotted" in page
+    known_only = render_html(netgraph.Network.from_frames(people, ties, ego="me").graph)
+    assert "inferred tie (dotted" not in known_only

@@ -804,6 +804,9 @@ def _edge_records(
             record.update(width=width, color={"color": EDGE_COLOR})
         if kind is not None:
             drawn.add(kind)
+        if d.get("evidence") == "inferred":  # issue 11: a guess, drawn dotted
+            record["dashes"] = [2, 4]
+            drawn.add("inferred")
         record["color"]["opacity"] = opacity
         record["tip"] = _edge_tip(H, u, v, d, kind)
         records.append(record)
@@ -991,6 +994,11 @@ def _legend_html(
         ("intermediate", _line_svg(EDGE_COLOR, 2.5), "intermediate tie"),
         ("weak", _line_svg(WEAK_COLOR, 1), "weak tie (thin)"),
         ("dormant", _line_svg(DORMANT_COLOR, 1.5, dash="4 4"), "dormant tie (dashed orange)"),
+        (
+            "inferred",
+            _line_svg(EDGE_COLOR, 1.5, dash="2 4"),
+            "inferred tie (dotted; its probability in the tooltip)",
+        ),
     ]
     items += [f"<li>{svg} {text}</li>" for kind, svg, text in lines if kind in kinds]
     if overlay:
