@@ -491,6 +491,8 @@ class Network:
             n_exact=n_exact,
             among=among,
         )
+        if among is not None:  # a narrowed question (brief, goal): empty is an answer
+            return found
         return self._said_why_empty(found, "introductions", person)
 
     @renamed(ego="person", me="person", node="person")
@@ -531,6 +533,8 @@ class Network:
             max_contacts=max_contacts,
             involving=involving,
         )
+        if involving is not None:  # a narrowed question (brief): empty is an answer
+            return found
         return self._said_why_empty(found, "introductions_to_make", person)
 
     @renamed(ego="person", me="person", node="person")
