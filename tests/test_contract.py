@@ -282,11 +282,6 @@ def test_ids_come_back_as_given(name, kind):
         assert found == ids
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Network ids are text (io.tables validates them as text): from_graph turns 0 into "
-    "'0'; keeping them needs the table validation to keep non-text ids (issue 14.4, open)",
-)
 def test_from_graph_keeps_integer_ids():
     from netgraph import Network
 
@@ -541,3 +536,18 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
         assert done.returncode == 0, done.stderr
         outs.append(done.stdout)
     assert outs[0] == outs[1]
+
+
+def test_from_graph_keeps_ids_of_any_kind_through_the_facade():
+    # issue 14.4: the same ids from the Network facade as from the pure functions
+    from netgraph import Network
+
+    G = nx.relabel_nodes(nx.karate_club_graph(), lambda n: ("a", n))
+    net = Network.from_graph(G, ego=("a", 0))
+    assert net.ego == ("a", 0)
+    assert set(net.people.index) == set(G.nodes)
+    assert set(net.structural_holes().index) == set(G.nodes)
+    assert net.closure().index[0] == ("a", 0)
+    assert Network.from_graph(nx.path_graph(3), ego="0").ego == 0  # text finds the id too
+    with pytest.raises(NetgraphError):
+        Network.from_graph(nx.Graph([(0, "0")]))

@@ -94,18 +94,18 @@ def test_from_graph_keeps_weights_and_attributes_and_leaves_graph_alone():
     assert nx.to_dict_of_dicts(G) == before and dict(G.nodes(data=True)) == node_before
     H = net.graph
     assert H.number_of_nodes() == 34 and H.number_of_edges() == 78
-    assert H.edges["0", "1"]["weight"] == G.edges[0, 1]["weight"]
-    assert H.nodes["0"]["club"] == "Mr. Hi"
+    assert H.edges[0, 1]["weight"] == G.edges[0, 1]["weight"]  # ids as given (issue 14.4)
+    assert H.nodes[0]["club"] == "Mr. Hi"
 
 
 def test_from_graph_directed():
     G = nx.DiGraph([(1, 2, {"weight": 0.5}), (2, 1, {"weight": 0.25}), (2, 3, {"weight": 1.0})])
     net = Network.from_graph(G)
     assert net.directed and net.graph.is_directed()
-    assert net.graph.edges["1", "2"]["weight"] == 0.5
-    assert net.graph.edges["2", "1"]["weight"] == 0.25
+    assert net.graph.edges[1, 2]["weight"] == 0.5
+    assert net.graph.edges[2, 1]["weight"] == 0.25
     assert net.undirected.number_of_edges() == 2
-    assert net.undirected.edges["1", "2"]["weight"] == 0.5  # the larger of the two arcs
+    assert net.undirected.edges[1, 2]["weight"] == 0.5  # the larger of the two arcs
 
 
 def test_directed_graph_has_an_arc_per_direction_seen_with_its_pair_attributes():

@@ -18,13 +18,24 @@ def pair_key(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 def pair_index(source: pd.Series, target: pd.Series) -> pd.MultiIndex:
-    """The unordered-pair key (smaller id first) used by the tie table."""
-    s = np.asarray(source, dtype=object).astype(str)
-    t = np.asarray(target, dtype=object).astype(str)
-    swap = s > t
+    """The unordered-pair key (smaller id first, ids compared as text) used by the tie table.
+
+    The ids are kept as they are (0 stays 0); only their order is decided on their text.
+    """
+    s = np.asarray(source, dtype=object)
+    t = np.asarray(target, dtype=object)
+    swap = _text(s) > _text(t)
     lo = np.where(swap, t, s)
     hi = np.where(swap, s, t)
     return pd.MultiIndex.from_arrays([lo, hi], names=["source", "target"])
+
+
+def _text(ids: np.ndarray) -> np.ndarray:
+    """Ids as text, for ordering (a tuple id reads as its repr)."""
+    try:
+        return ids.astype(str)
+    except ValueError:  # tuples: numpy reads them as sequences
+        return np.array([str(v) for v in ids], dtype=str)
 
 
 def sorted_ends(ties: pd.DataFrame) -> pd.DataFrame:

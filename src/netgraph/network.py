@@ -120,7 +120,8 @@ class Network:
         self._today = None if today is None else _timestamp(today, "today")
         self._strength_model = strength_model or _strength.StrengthModel()
         if ego is not None:
-            ego = str(ego)
+            if ego not in self._people.index:  # an id as given, else as text ("0" for 0)
+                ego = str(ego)
             if ego not in self._people.index:
                 raise UnknownPersonError(ego, hint="The ego must be one of the people.")
         self._ego = ego
@@ -196,25 +197,52 @@ class Network:
 
         Node attributes become people columns; the edge attribute ``weight`` becomes the tie
         strength (other edge attributes named like tie columns, such as ``kind``, are kept).
-        Node ids become strings; a node attribute ``id`` is dropped where it repeats the node
-        id and kept as ``id_attribute`` otherwise. ``directed`` defaults to the graph's; the
-        other parameters are as for :class:`Network`.
+        Node ids are kept as they are (``0`` stays ``0``, as in the pure analyses, so
+        ``net.structural_holes().loc[0]`` works); they are checked as their text, so two
+        nodes whose ids read the same (``0`` and ``"0"``) are an error. Files written from
+        the network hold the ids as text. A node attribute ``id`` is dropped where it repeats
+        the node id and kept as ``id_attribute`` otherwise. ``directed`` defaults to the
+        graph's; the other parameters are as for :class:`Network`.
 
         Examples
         --------
-        >>> net = Network.from_graph(nx.path_graph(3))
-        >>> net.graph.number_of_edges()
-        2
+        >>> net = Network.from_graph(nx.path_graph(3), ego=0)
+        >>> net.graph.number_of_edges(), net.ego, sorted(net.people.index)
+        (2, 0, [0, 1, 2])
         """
         tables_ = formats.graph_tables(G)
-        return cls(
+        net = cls(
             tables_.people,
             tables_.ties,
             None,
-            ego=ego,
+            ego=None if ego is None else str(ego),
             directed=tables_.directed if directed is None else directed,
             today=today,
             strength_model=strength_model,
+        )
+        given = {str(n): n for n in G.nodes}
+        if all(isinstance(n, str) for n in given.values()) or len(given) != len(G):
+            return net
+        return net._with_ids(given)
+
+    def _with_ids(self, ids: dict[str, Hashable]) -> Network:
+        """The same network with its text ids mapped back to the graph's own node ids."""
+        people = self._people.rename(index=ids)
+        people.index = pd.Index(list(people.index), dtype=object, tupleize_cols=False, name="id")
+
+        def ends(frame: pd.DataFrame) -> pd.DataFrame:
+            frame = frame.copy()
+            for column in ("source", "target"):
+                frame[column] = pd.Series(
+                    [ids[v] for v in frame[column]], index=frame.index, dtype=object
+                )
+            return frame
+
+        return self._replace(
+            people=people,
+            ties=ends(self._stated_ties),
+            interactions=ends(self._interactions),
+            ego=None if self.ego is None else ids[self.ego],
         )
 
     # -- the tables -----------------------------------------------------------------------

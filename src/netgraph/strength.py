@@ -663,14 +663,16 @@ def _encode_ids(*columns: np.ndarray) -> tuple[pd.Index, list[np.ndarray]]:
     """Number the ids of all columns by their rank in string order; return labels and codes."""
     values = np.concatenate(columns)
     codes, uniques = pd.factorize(values)
-    uniques = np.asarray(uniques, dtype=object)
-    order = np.argsort(uniques, kind="stable")
+    uniques = np.fromiter(uniques, dtype=object, count=len(uniques))  # tuples stay whole
+    text = all(isinstance(v, str) for v in uniques)
+    order = np.argsort(uniques if text else np.array([str(v) for v in uniques]), kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     codes = rank[codes]
     bounds = np.cumsum([0, *(len(c) for c in columns)])
     parts = [codes[bounds[i] : bounds[i + 1]] for i in range(len(columns))]
-    labels = pd.Index(uniques[order], dtype="str")
+    # Ids as given (Network.from_graph keeps 0 as 0), in the order of their text.
+    labels = pd.Index(uniques[order], dtype="str" if text else object, tupleize_cols=False)
     return labels, parts
 
 
