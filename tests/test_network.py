@@ -227,3 +227,14 @@ def test_community_is_a_group_for_affinity_and_brokerage():
     assert by_name["ei_index"].equals(net.affinity(found)["ei_index"])
     assert by_name.attrs["network"]["ei_index"] < 0  # communities look inward by construction
     assert net.brokerage("community").equals(net.brokerage(found))
+
+
+def test_a_person_is_found_by_id_email_or_name_and_a_typo_lists_the_nearest():
+    net = netgraph.sample()
+    ego = net.ego
+    row = net.people.drop(index=ego).dropna(subset=["name"]).iloc[0]
+    by_id = net.reconnect(person=row.name, k=3)
+    pd.testing.assert_frame_equal(net.reconnect(person=row["name"], k=3), by_id)
+    with pytest.raises(netgraph.UnknownPersonError, match="Did you mean") as err:
+        net.reconnect(person=row["name"][:-1] + "x", k=3)
+    assert isinstance(err.value, netgraph.InputError)

@@ -171,13 +171,13 @@ def resolve_person(people: pd.DataFrame, person: Hashable, *, role: str = "perso
             )
         else:
             hit = values.str.strip() == lowered
-        candidates += [str(i) for i in index[hit.fillna(False).to_numpy(bool)]]
+        candidates += list(index[hit.fillna(False).to_numpy(bool)])  # ids as given
     candidates = list(dict.fromkeys(candidates))
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
         raise InputError(
-            f"{text!r} names {len(candidates)} people: {', '.join(candidates[:10])}",
+            f"{text!r} names {len(candidates)} people: {', '.join(map(str, candidates[:10]))}",
             column=role,
             fix="Pass the id of the one you mean.",
         )

@@ -905,7 +905,7 @@ class Network:
             f"{len(self._interactions)} interactions{ego}>"
         )
 
-    def _person(self, person: Hashable | None) -> str:
+    def _person(self, person: Hashable | None) -> Hashable:
         """The person a method is about: ``person`` or the ego, checked to exist."""
         if person is None:
             if self.ego is None:
@@ -913,10 +913,13 @@ class Network:
                     None, hint="This network has no ego: pass person='...' explicitly."
                 )
             return self.ego
-        person = str(person)
-        if person not in self._people.index:
-            raise UnknownPersonError(person)
-        return person
+        index = self._people.index
+        if person in index:
+            return person
+        if str(person) in index:
+            return str(person)
+        # An e-mail or a name also finds the person; else the error lists the nearest ones.
+        return _match.resolve_person(self._people, person)
 
     # -- before a meeting and toward a goal (issue 13: netgraph.recommend.brief, goal, roles,
     # -- netgraph.analysis.groups; thin wrappers, owned by the `brief` helper) ----------------
