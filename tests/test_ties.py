@@ -426,3 +426,16 @@ def test_one_strength_for_every_tie_cannot_tell_weak_from_strong():
     assert np.isnan(closure(G)["weak_share"].iloc[0])
     # a cut the user gives still applies
     assert set(weak_ties(G, strong=1.0)["kind"]) == {"strong"}
+
+
+def test_inferred_ties_do_not_move_the_cut_between_weak_and_strong():
+    # issue 11: many low-weight guesses must not turn every known tie strong
+    G = nx.Graph()
+    G.add_weighted_edges_from([("a", "b", 0.2), ("a", "c", 0.5), ("a", "d", 0.8)])
+    known = weak_ties(G)
+    for i in range(20):
+        G.add_edge(f"x{i}", f"y{i}", weight=0.05, evidence="inferred")
+    with_guesses = weak_ties(G)
+    assert with_guesses.attrs["thresholds"]["strong"] == known.attrs["thresholds"]["strong"]
+    assert (with_guesses.loc[("a", "b"), "kind"]) == "weak"
+    assert (with_guesses.loc[[("a", "b"), ("a", "c"), ("a", "d")], "kind"] == known["kind"]).all()

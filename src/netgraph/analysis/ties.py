@@ -89,7 +89,8 @@ def weak_ties(
         The reference date for dormancy. None: the latest ``last_contact`` among the ties.
     strong : float, optional
         Least strength of a strong tie. None: `weak` if given, else the median strength of the
-        ties that are not dormant.
+        ties that are not dormant, leaving out ties whose edge attribute ``evidence`` is
+        ``"inferred"`` (guesses weighted by their probability) when any other tie is left.
     weak : float, optional
         Ties below this strength are weak. None: the same value as `strong` (a single cut).
         Must not exceed `strong`.
@@ -168,7 +169,7 @@ def weak_ties(
     after = _days(dormant_after)
     nodes = list(G)
     n = len(nodes)
-    src, dst, strength, last = _ties(G, weight, nodes)
+    src, dst, strength, last, inferred = _ties(G, weight, nodes)
     m = len(src)
 
     deg = np.bincount(np.concatenate([src, dst]), minlength=n)
@@ -186,8 +187,11 @@ def weak_ties(
     else:
         ref = timestamp(today, "today")
     dormant = np.zeros(m, dtype=bool) if ref is None else (ref - last > after).to_numpy()
-    strong_cut, weak_cut = _cuts(strength[~dormant], strong, weak)
-    active = strength[~dormant]
+    # The cuts come from the known ties: inferred ones (evidence "inferred", weighted by their
+    # probability) are guesses that would drag the median down (issue 11).
+    known = ~dormant & ~inferred if (~dormant & ~inferred).any() else ~dormant
+    strong_cut, weak_cut = _cuts(strength[known], strong, weak)
+    active = strength[known]
     if strong is None and weak is None and len(active) > 1 and np.ptp(active) == 0:
         strong_cut = weak_cut = np.nan  # one strength for all: it cannot tell weak from strong
     kind = np.where(
@@ -247,15 +251,22 @@ def _days(dormant_after: float | pd.Timedelta) -> pd.Timedelta:
 
 def _ties(
     G: nx.Graph, weight: str | None, nodes: list
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Series]:
-    """Return the undirected ties of G as node positions, strengths and last contacts.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Series, np.ndarray]:
+    """Return the undirected ties of G as node positions, strengths, last contacts and
+    whether each rests on inference only (edge attribute ``evidence == "inferred"``).
 
     Self-loops are dropped; for a DiGraph, each unordered pair is kept once, at its first
     direction in edge order, with the larger weight and the later last contact.
     """
     pos = {node: i for i, node in enumerate(nodes)}
     edges = [
-        (u, v, 1 if weight is None else d.get(weight, 1), d.get("last_contact"))
+        (
+            u,
+            v,
+            1 if weight is None else d.get(weight, 1),
+            d.get("last_contact"),
+            d.get("evidence") == "inferred",
+        )
         for u, v, d in G.edges(data=True)
         if u != v
     ]
@@ -264,20 +275,24 @@ def _ties(
     dst = np.fromiter((pos[e[1]] for e in edges), dtype=np.int64, count=m)
     strength = _graph.weights([e[2] for e in edges], weight, lambda k: edges[k][:2], count=m)
     last = _dates([e[3] for e in edges])
+    inferred = np.fromiter((e[4] for e in edges), dtype=bool, count=m)
 
     if G.is_directed() and m:
         lo, hi = np.minimum(src, dst), np.maximum(src, dst)
         key = lo * max(len(nodes), 1) + hi
         _, first = np.unique(key, return_index=True)
         if len(first) < m:
-            groups = pd.DataFrame({"key": key, "strength": strength, "last": last.to_numpy()})
+            groups = pd.DataFrame(
+                {"key": key, "strength": strength, "last": last.to_numpy(), "known": ~inferred}
+            )
             merged = groups.groupby("key", sort=True).max()
             order = np.argsort(first, kind="stable")
             first = first[order]
             src, dst = src[first], dst[first]
             strength = merged["strength"].to_numpy()[order]
             last = pd.Series(merged["last"].to_numpy()[order])
-    return src, dst, strength, last
+            inferred = ~merged["known"].to_numpy(bool)[order]
+    return src, dst, strength, last, inferred
 
 
 def _dates(values: list) -> pd.Series:
