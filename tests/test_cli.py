@@ -1,5 +1,6 @@
 """The netgraph command: demo, report, reconnect, introductions; clear one-line errors."""
 
+import html
 import json
 
 import pytest
@@ -337,3 +338,17 @@ def test_a_folder_written_by_to_csv_is_an_input(tmp_path, capsys):
     folder = netgraph.sample().to_csv(tmp_path / "export")
     assert main(["reconnect", str(folder), "--k", "2", "--json"]) == 0  # ego from the folder
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_report_with_a_goal_and_a_brief(tmp_path, capsys):
+    # issue 13: the goal and the brief appear in the report as well as on the command line
+    net = netgraph.sample()
+    someone = net.people.drop(index=net.ego).dropna(subset=["name"])["name"].iloc[0]
+    out = tmp_path / "report"
+    args = ["report", "--sample", "--out", str(out), "--goal", "role=CTO", "--brief", someone]
+    assert main(args) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Toward your goal" in page and html.escape(net.goal(role="CTO").gap) in page
+    assert "Before a meeting" in page and html.escape(someone) in page
+    assert main(["report", "--sample", "--out", str(out), "--goal", "CTO"]) == 2
+    assert "FIELD=VALUE" in capsys.readouterr().err

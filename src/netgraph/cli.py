@@ -151,6 +151,19 @@ def _parser() -> argparse.ArgumentParser:
         "--out", required=True, help="folder to write report.html, network.html and plots/ to"
     )
     report.add_argument(
+        "--goal",
+        metavar="FIELD=VALUE",
+        action="append",
+        help="add a section on the way to a goal, e.g. --goal role=CTO --goal city=Berlin "
+        "(fields: company, role, industry, city or a people column)",
+    )
+    report.add_argument(
+        "--brief",
+        metavar="PERSON",
+        action="append",
+        help="add a brief before meeting this person (id, e-mail or name; repeatable)",
+    )
+    report.add_argument(
         "--anonymize",
         metavar="COLUMNS",
         nargs="?",
@@ -354,9 +367,22 @@ def _report(args: argparse.Namespace) -> int:
     net = _load(args)
     if args.anonymize is not None:
         net = net.anonymize(keep=[c.strip() for c in args.anonymize.split(",") if c.strip()])
-    path = write_report(net, args.out)
+    goal = dict(_criterion(text) for text in args.goal or ())
+    path = write_report(net, args.out, goal=goal or None, briefs=args.brief or ())
     print(f"Report written to {_shown(path)}")
     return 0
+
+
+def _criterion(text: str) -> tuple[str, str]:
+    """``FIELD=VALUE`` from ``--goal`` as a pair; anything else is a usage error."""
+    field, sep, value = text.partition("=")
+    if not sep or not field.strip() or not value.strip():
+        from netgraph.errors import InputError
+
+        raise InputError(
+            f"--goal {text!r} is not FIELD=VALUE", fix="Write it as, e.g., --goal role=CTO."
+        )
+    return field.strip(), value.strip()
 
 
 def _reconnect(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import base64
 import io
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -21,7 +21,16 @@ from netgraph.view.html import content_security_policy, notebook_html
 __all__ = ["write_report"]
 
 
-def write_report(net, out, *, title: str | None = None, progress: bool = True, store=None) -> Path:
+def write_report(
+    net,
+    out,
+    *,
+    title: str | None = None,
+    progress: bool = True,
+    store=None,
+    goal: dict | None = None,
+    briefs: Iterable = (),
+) -> Path:
     """Write ``report.html``, ``network.html`` and ``plots/*.png`` into the folder ``out``.
 
     Every table cell and label is escaped; the page loads nothing from the network. A plot the
@@ -29,7 +38,10 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True, s
     Tables show people by name (the ego without one as "you") and only the columns a person
     reads; the page fits a phone as well as a desktop window. Each file is written atomically,
     so a write that fails leaves the earlier report whole. Returns the path of ``report.html``.
-    Given a ``store`` (:func:`netgraph.open`), the report gains a section on the weekly habit.
+    Given a ``store`` (:func:`netgraph.open`), the report gains a section on the weekly habit;
+    given a ``goal`` (the criteria of :meth:`Network.goal`, e.g. ``{"role": "CTO"}``), a section
+    on the way there; given ``briefs`` (people), a brief before meeting each
+    (:meth:`Network.brief`).
     """
     out = Path(out)
     (out / "plots").mkdir(parents=True, exist_ok=True)
@@ -39,12 +51,21 @@ def write_report(net, out, *, title: str | None = None, progress: bool = True, s
         title = f"netgraph report: {whose} network"
     steps = _Progress(6 if progress else 0)
     try:
-        return _write(net, out, title, steps, names, store)
+        return _write(net, out, title, steps, names, store, goal, list(briefs))
     finally:
         steps.end()  # an error message must not share the bar's line
 
 
-def _write(net, out: Path, title: str, steps: _Progress, names: _Names, store=None) -> Path:
+def _write(
+    net,
+    out: Path,
+    title: str,
+    steps: _Progress,
+    names: _Names,
+    store=None,
+    goal: dict | None = None,
+    briefs: list | None = None,
+) -> Path:
     steps("structure")
     verdict = net.closure()
     holes = net.structural_holes().sort_values("effective_size", ascending=False)
@@ -92,6 +113,10 @@ def _write(net, out: Path, title: str, steps: _Progress, names: _Names, store=No
         sections += _meeting_sections(net, person)
     if has_ego and store is not None:
         sections += _habit_section(store, person)
+    if goal:
+        sections += ["<h2>Toward your goal</h2>", net.goal(**goal).to_html()]
+    if briefs:
+        sections += ["<h2>Before a meeting</h2>", *(net.brief(who).to_html() for who in briefs)]
     one_sided = balance[balance.get("one_sided", False) == True] if len(balance) else balance  # noqa: E712
     one_sided = _index_as_column(one_sided.head(20), "contact")
     brokers = _index_as_column(holes.head(15), "person")
