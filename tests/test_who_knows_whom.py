@@ -254,3 +254,29 @@ def test_cli_says_why_introductions_are_empty_and_infer_fills_them(tmp_path, cap
     # now the contacts' ties are inferred: everyone two steps away is already a contact
     assert "every friend of a friend is already a contact" in err
     assert "who_knows_whom" not in err
+
+
+def test_the_questions_csv_holds_no_live_formula_and_reads_ids_back(tmp_path):
+    # a name or id from a contact's profile must not run in the user's spreadsheet
+    from netgraph.io.answers import read_answers, write_questions
+
+    questions = pd.DataFrame(
+        {
+            "a": ["=cmd|' /C calc'!A0"],
+            "b": ["bo"],
+            "a_name": ['=HYPERLINK("http://x")'],
+            "b_name": ["Bo;@SUM(1)"],
+            "probability": [0.4],
+            "reason": ["+1 shared circle"],
+            "knows": [True],
+        }
+    )
+    path = write_questions(questions, tmp_path / "questions.csv")
+    cells = [
+        c for line in path.read_text(encoding="utf-8").splitlines()[1:] for c in line.split(",")
+    ]
+    for cell in cells:
+        for part in cell.strip('"').split(";"):
+            assert not part.startswith(("=", "+", "@")), part
+    answers = read_answers(path)
+    assert answers["a"].tolist() == ["=cmd|' /C calc'!A0"] and answers["knows"].tolist() == [True]

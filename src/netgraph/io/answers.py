@@ -17,6 +17,7 @@ import pandas as pd
 
 from netgraph._files import atomic_write
 from netgraph.errors import InputError, NetgraphWarning
+from netgraph.io._cells import escape_formulas, unescape_formulas
 from netgraph.io.tables import read_table
 
 __all__ = ["ANSWER_COLUMNS", "parse_knows", "read_answers", "validate_answers", "write_questions"]
@@ -154,6 +155,9 @@ def read_answers(path: str | os.PathLike) -> pd.DataFrame:
     0  ann  bo   True
     """
     table = read_table(path)
+    for column in ("a", "b"):  # ids were formula-escaped by write_questions
+        if column in table.columns:
+            table[column] = table[column].map(unescape_formulas)
     return validate_answers(table, file=table.attrs.get("file", os.fspath(path)))
 
 
@@ -161,8 +165,9 @@ def write_questions(questions: pd.DataFrame, path: str | os.PathLike) -> os.Path
     """Write questions (and any answers so far) to a CSV file for a spreadsheet.
 
     The file has the columns of :data:`ANSWER_COLUMNS`; ``knows`` is left blank where there
-    is no answer yet (fill in ``y`` or ``n``). Written atomically: a crash leaves the previous
-    file whole.
+    is no answer yet (fill in ``y`` or ``n``). Text that a spreadsheet could run as a formula
+    (a name starting with ``=``) gets a leading ``'``, which :func:`read_answers` removes from
+    the ids. Written atomically: a crash leaves the previous file whole.
     """
     frame = questions.copy()
     if "knows" not in frame.columns:
@@ -175,5 +180,7 @@ def write_questions(questions: pd.DataFrame, path: str | os.PathLike) -> os.Path
             frame[column] = ""
     if "probability" in frame.columns:
         frame["probability"] = pd.to_numeric(frame["probability"], errors="coerce").round(3)
+    for column in ("a", "b", "a_name", "b_name", "reason"):  # no cell runs as a formula
+        frame[column] = frame[column].map(escape_formulas)
     text = frame[list(ANSWER_COLUMNS)].to_csv(index=False)
     return atomic_write(path, text)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,6 +27,8 @@ import pandas as pd
 from netgraph._files import atomic_open, atomic_write
 from netgraph.errors import InputError
 from netgraph.io import tables
+from netgraph.io._cells import escape_formulas as _escape
+from netgraph.io._cells import unescape_formulas as _unescape
 from netgraph.io._messages import short_repr
 from netgraph.io._values import parse_dates
 from netgraph.io.record import NetworkTables, TablesLike
@@ -529,33 +530,6 @@ def node_attributes(node: str, attrs: dict) -> dict:
         if str(value) != node:
             attrs["id_attribute"] = value
     return attrs
-
-
-#: Where a spreadsheet may start a cell inside our text: at its start, and after a ``;``
-#: (the list separator of German, French, Dutch, Italian and Spanish Excel, which splits
-#: there whatever our quotes say), a tab or a line break.
-_CELL_START = "(?<![^;\t\n\r])"
-_PART_START = re.compile(_CELL_START + "(?=[=+\\-@\t\r'\"])")
-_PART_ESCAPED = re.compile(_CELL_START + "'(?=[=+\\-@\t\r'\"])")
-
-
-def _escape(value: Any) -> Any:
-    """Text with a ``'`` before each place a spreadsheet could start a formula; else as is.
-
-    ``x;=cmd|' /C calc'!A0;`` becomes ``x;'=cmd|' /C calc'!A0;``: a spreadsheet splitting
-    on ``;`` shows the second cell as text. A ``'`` (and a ``"``, which starts a quoted cell)
-    at such a place gets one too, so that :func:`_unescape` restores the text exactly.
-    """
-    if isinstance(value, str):
-        return _PART_START.sub("'", value)
-    return value
-
-
-def _unescape(value: Any) -> Any:
-    """The value :func:`_escape` was given."""
-    if isinstance(value, str) and "'" in value:
-        return _PART_ESCAPED.sub("", value)
-    return value
 
 
 def _unescape_cell(value: Any) -> Any:
