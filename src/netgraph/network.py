@@ -231,12 +231,9 @@ class Network:
         people.index = pd.Index(list(people.index), dtype=object, tupleize_cols=False, name="id")
 
         def ends(frame: pd.DataFrame) -> pd.DataFrame:
-            frame = frame.copy()
-            for column in ("source", "target"):
-                frame[column] = pd.Series(
-                    [ids[v] for v in frame[column]], index=frame.index, dtype=object
-                )
-            return frame
+            return frame.assign(
+                **{c: frame[c].map(ids).astype(object) for c in ("source", "target")}
+            )
 
         return self._replace(
             people=people,

@@ -189,7 +189,9 @@ def weak_ties(
     dormant = np.zeros(m, dtype=bool) if ref is None else (ref - last > after).to_numpy()
     # The cuts come from the known ties: inferred ones (evidence "inferred", weighted by their
     # probability) are guesses that would drag the median down (issue 11).
-    known = ~dormant & ~inferred if (~dormant & ~inferred).any() else ~dormant
+    known = ~dormant & ~inferred
+    if not known.any():
+        known = ~dormant
     strong_cut, weak_cut = _cuts(strength[known], strong, weak)
     active = strength[known]
     if strong is None and weak is None and len(active) > 1 and np.ptp(active) == 0:
