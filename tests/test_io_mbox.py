@@ -157,7 +157,8 @@ def test_bodies_are_not_parsed(box, monkeypatch):
     assert len(log) == 7
 
 
-CPYTHON_DATA = [
+CPYTHON_DATA = [  # the base Python (a virtualenv's sys.prefix has no test suite), then Debian's
+    Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}",
     Path(sys.prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}",
     Path(f"/usr/lib/python{sys.version_info[0]}.{sys.version_info[1]}"),
 ]
