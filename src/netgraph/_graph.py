@@ -50,7 +50,7 @@ References
 from __future__ import annotations
 
 import warnings
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -64,6 +64,7 @@ __all__ = [
     "describe",
     "edge_arrays",
     "is_person",
+    "kept_graph",
     "node_index",
     "plain",
     "positions",
@@ -398,3 +399,80 @@ def warn_ungrouped(codes: np.ndarray, by: object, consequence: str, *, stackleve
             NetgraphWarning,
             stacklevel=stacklevel + 1,
         )
+
+
+# --------------------------------------------------------------------------- a kept graph
+
+
+class _KeptAdjacency(Mapping):
+    """Each person's neighbours, read from a compressed sparse adjacency when first asked for.
+
+    The adjacency mapping of the graph :func:`kept_graph` returns: a mapping from each node to
+    a dict of its neighbours and their edge attributes, as networkx keeps it, except that a
+    node's dict is built on first use. Reading a few people's ties costs what they have.
+    """
+
+    def __init__(self, ids: list, indptr: np.ndarray, indices: np.ndarray, weight: np.ndarray):
+        self._ids = ids
+        self._position = {node: i for i, node in enumerate(ids)}
+        self._indptr, self._indices, self._weight = indptr, indices, weight
+        self._extra: dict[Hashable, dict] = {}
+        self._built: dict[Hashable, dict] = {}
+
+    def add(self, u: Hashable, v: Hashable, attributes: dict) -> None:
+        """Add an edge to those of the sparse adjacency (before anything is read)."""
+        self._extra.setdefault(u, {})[v] = attributes
+        self._extra.setdefault(v, {})[u] = attributes
+
+    def __getitem__(self, node: Hashable) -> dict:
+        neighbours = self._built.get(node)
+        if neighbours is None:
+            i = self._position[node]  # a KeyError for an unknown node, as a dict gives
+            lo, hi = self._indptr[i], self._indptr[i + 1]
+            ids, ends, weights = self._ids, self._indices[lo:hi], self._weight[lo:hi]
+            neighbours = {
+                ids[j]: {"weight": w} for j, w in zip(ends.tolist(), weights.tolist(), strict=True)
+            }
+            neighbours.update(self._extra.get(node, {}))
+            self._built[node] = neighbours
+        return neighbours
+
+    def __contains__(self, node: object) -> bool:
+        try:
+            return node in self._position
+        except TypeError:  # unhashable
+            return False
+
+    def __iter__(self) -> Iterator:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def kept_graph(
+    ids: list,
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    weight: np.ndarray,
+    *,
+    edges: Iterable[tuple[Hashable, Hashable, dict]] = (),
+    nodes: dict[Hashable, dict] | None = None,
+) -> nx.Graph:
+    """A frozen undirected graph over a kept compressed sparse adjacency, read on demand.
+
+    ``ids[i]``'s neighbours are ``ids[indices[indptr[i]:indptr[i + 1]]]`` with edge
+    ``weight``; `edges` adds more (each pair once, not also in the sparse part) and `nodes`
+    gives node attributes. Every networkx reader works on it as on a graph built edge by edge
+    (whatever reads every tie pays for every tie), but a reader of a few people's ties (a
+    warm path, a contact's neighbours) costs what they have: :meth:`netgraph.Store.week`
+    reads the kept ties among a million-interaction store's contacts this way.
+    """
+    G = nx.Graph()
+    adjacency = _KeptAdjacency(ids, indptr, indices, weight)
+    for u, v, attributes in edges:
+        adjacency.add(u, v, attributes)
+    nodes = nodes or {}
+    G._node = {node: nodes.get(node, {}) for node in ids}  # noqa: SLF001 - a graph built here
+    G._adj = adjacency  # noqa: SLF001
+    return nx.freeze(G)

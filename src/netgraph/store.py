@@ -39,13 +39,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netgraph import _kept
 from netgraph._match import nearest
 from netgraph.errors import InputError, NetgraphError, UnknownPersonError
 
 __all__ = ["KINDS", "LISTS", "SCHEMA_VERSION", "Store", "default_path", "open"]
 
 #: The version of the schema this netgraph writes (``PRAGMA user_version``).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: ``PRAGMA application_id`` of a netgraph store ("NGST"), so other SQLite files are refused.
 APPLICATION_ID = 0x4E475354
 #: What :meth:`Store.log` records. ``reply`` is the contact writing back to you.
@@ -192,11 +193,22 @@ _SCHEMA_3 = """
 ALTER TABLE suggestions ADD COLUMN via TEXT;
 """
 
+_SCHEMA_4 = """
+-- what the review reads of the whole network, worked out once per import or answer (meta
+-- 'structure'): the ties among your contacts, communities, your stated ties (netgraph._kept)
+CREATE TABLE kept (
+    structure INTEGER PRIMARY KEY,
+    arrays BLOB NOT NULL,
+    extra TEXT NOT NULL
+);
+"""
+
 #: MIGRATIONS[v] upgrades a store from version v to v + 1 (inside one transaction).
 MIGRATIONS: list[Any] = [
     lambda con: _script(con, _SCHEMA_1),
     lambda con: _script(con, _SCHEMA_2),
     lambda con: _script(con, _SCHEMA_3),
+    lambda con: _script(con, _SCHEMA_4),
 ]
 
 
@@ -388,11 +400,14 @@ class Store:
                 tmp.unlink()
         return path
 
-    def _bump(self, con: sqlite3.Connection) -> None:
-        """Mark that what the weekly review is worked out from has changed."""
+    def _bump(self, con: sqlite3.Connection, key: str = "state") -> None:
+        """Mark that what the weekly review is worked out from has changed: ``state`` for
+        anything it reads, ``structure`` for the ties among your contacts (:mod:`netgraph._kept`).
+        """
         con.execute(
-            "INSERT INTO meta VALUES ('state', '1') "
-            "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            "INSERT INTO meta VALUES (?, '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            (key,),
         )
 
     def _meta(self, key: str) -> str | None:
@@ -472,17 +487,39 @@ class Store:
                 frame = frame.drop(columns=column)
         return frame
 
-    def _interactions_frame(self) -> pd.DataFrame:
+    def _interactions_frame(
+        self, person: str | None = None, *, after: int = -1, upto: int | None = None
+    ) -> pd.DataFrame:
+        """The interactions (those of `person`: an end; those with row id in (`after`, `upto`]),
+        in order of date, with the optional columns some row uses."""
         optional = ("event", "weight", "note", "extra")
-        present = self._con.execute(  # one scan in C; fetching empty columns costs more
-            "SELECT " + ", ".join(f"max({c} IS NOT NULL)" for c in optional) + " FROM interactions"
-        ).fetchone()
-        columns = ["source", "target", "date", "channel", "kind"]
-        columns += [c for c, used in zip(optional, present, strict=True) if used]
-        rows = self._con.execute(
-            f"SELECT {', '.join(columns)} FROM interactions ORDER BY date, id"
-        ).fetchall()
-        frame = pd.DataFrame(rows, columns=columns)
+        columns = ["id", "source", "target", "date", "channel", "kind"]
+        if person is None:
+            present = self._con.execute(  # one scan in C; fetching empty columns costs more
+                "SELECT "
+                + ", ".join(f"max({c} IS NOT NULL)" for c in optional)
+                + " FROM interactions"
+            ).fetchone()
+            columns += [c for c, used in zip(optional, present, strict=True) if used]
+            query, params = f"SELECT {', '.join(columns)} FROM interactions WHERE 1", ()
+        else:  # one index range per end; every column, the empty ones dropped below
+            columns += optional
+            select = f"SELECT {', '.join(columns)} FROM interactions"
+            query = f"{select} WHERE source = ? UNION ALL {select} WHERE target = ? AND source != ?"
+            params = (person, person, person)
+        if after >= 0 or upto is not None:
+            query = f"SELECT * FROM ({query}) WHERE id > ? AND id <= ?"
+            params = (*params, after, 2**63 - 1 if upto is None else upto)
+        # text as Python objects (not pandas' string dtype): the review compares ids row by row
+        frame = pd.DataFrame(
+            self._con.execute(query, params).fetchall(), columns=columns, dtype=object
+        )
+        frame = frame.drop(columns=[c for c in optional if c in frame and frame[c].isna().all()])
+        if "weight" in frame.columns:
+            frame["weight"] = pd.to_numeric(frame["weight"])
+        dates = pd.to_numeric(frame["date"]).to_numpy(float)  # by date (missing first), then id
+        order = np.lexsort((frame["id"].to_numpy(np.int64), np.nan_to_num(dates, nan=-np.inf)))
+        frame = frame.iloc[order].drop(columns="id").reset_index(drop=True)
         frame["date"] = _dates(frame["date"])
         return _unpack(frame) if "extra" in frame.columns else frame
 
@@ -561,8 +598,11 @@ class Store:
                 ),
             )
             self._bump(con)
+            self._bump(con, "structure")
             if _before_commit is not None:
                 _before_commit(self)
+        if self.ego is not None:
+            self._structure()  # worked out now, so that the next review does not wait for it
         return counts
 
     def _identities(self, network: Any) -> dict[str, str]:
@@ -871,6 +911,7 @@ class Store:
             con.execute(
                 "INSERT INTO answers (a, b, knows, date) VALUES (?, ?, ?, ?)", (pa, pb, value, when)
             )
+            self._bump(con, "structure")
 
     def answers(self) -> pd.DataFrame:
         """The latest answer for each pair: a, b, knows (True, False or None), date."""
@@ -1151,17 +1192,24 @@ class Store:
         ).fetchone()
         if row is not None:
             return pd.DataFrame(json.loads(row[0]))
-        net = self.network
+        people = self.people.set_index("id")
+        names = people["name"].dropna().astype(str).to_dict() if "name" in people else {}
+        kept = self._structure()
+        mine = pd.concat(  # yours as kept, then those logged since, in order of date
+            [kept.log, self._interactions_frame(ego, after=kept.last_id)], ignore_index=True
+        ).sort_values("date", kind="stable", na_position="first", ignore_index=True)
+        inputs = _kept.review_inputs(kept, names, mine, ego)
         pool = _week.candidates(
-            net.undirected,
-            net.ties,
-            net.interactions,
-            net.people,
+            inputs.graph,
+            inputs.ties,
+            mine,
+            people,
             ego,
             today=today,
             lists=self.lists(),
             changes=self.field_history(),
-            communities=net.communities(),
+            communities=inputs.communities,
+            shared_contacts=inputs.shared_contacts,
             asked=self._introductions_asked(ego, monday),
         )
         with self._transaction(data=False) as con:
@@ -1174,6 +1222,22 @@ class Store:
                 (monday, state, pool.to_json(orient="records")),
             )
         return pool
+
+    def _structure(self) -> _kept.Kept:
+        """What the review reads of the whole network, worked out once per import or answer."""
+        structure = int(self._meta("structure") or 0)
+        row = self._con.execute(
+            "SELECT arrays, extra FROM kept WHERE structure = ?", (structure,)
+        ).fetchone()
+        if row is None:
+            last_id = self._con.execute("SELECT coalesce(max(id), 0) FROM interactions").fetchone()
+            log = self._interactions_frame(self.ego, upto=last_id[0])
+            row = _kept.keep(self.network, log, last_id[0])
+            with self._transaction(data=False) as con:
+                if int(self._meta("structure") or 0) == structure:  # not changed meanwhile
+                    con.execute("DELETE FROM kept")
+                    con.execute("INSERT INTO kept VALUES (?, ?, ?)", (structure, *row))
+        return _kept.load(*row)
 
     def _introductions_asked(self, ego: str, monday: int) -> set[str]:
         """Want-to-know people whose introduction was suggested and asked (you wrote to the

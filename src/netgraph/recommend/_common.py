@@ -31,11 +31,13 @@ __all__ = [
     "greedy",
     "group_labels",
     "group_text",
+    "kinds",
     "names",
     "new_tie_strength",
     "own_strengths",
     "recent_asks",
     "sort_by_score",
+    "text",
     "undirected",
 ]
 
@@ -265,3 +267,23 @@ def group_text(label: Any, by: str | None) -> str:
 def count(n: int, word: str) -> str:
     """'1 tie', '3 ties', 'no ties'."""
     return f"{n} {word}" if n == 1 else f"{'no' if n == 0 else n} {word}s"
+
+
+# --------------------------------------------------------------------------- the log
+
+
+def text(values: pd.Series) -> np.ndarray:
+    """Ids as text, an object array (compared row by row without pandas' string dtype)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    labels = np.array([str(u) for u in uniques] + ["nan"], dtype=object)
+    return labels[codes]
+
+
+def kinds(log: pd.DataFrame) -> np.ndarray:
+    """Each interaction's ``kind`` stripped and in lower case, "" when missing (one rule for
+    every reader of the log; worked out once per distinct value)."""
+    if "kind" not in log.columns:
+        return np.full(len(log), "", dtype=object)
+    codes, uniques = pd.factorize(log["kind"], use_na_sentinel=True)
+    labels = np.array([str(u).strip().lower() for u in uniques] + [""], dtype=object)
+    return labels[codes]

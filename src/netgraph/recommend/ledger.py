@@ -23,6 +23,7 @@ import pandas as pd
 from netgraph import _graph
 from netgraph._dates import timestamp
 from netgraph.errors import InputError
+from netgraph.recommend._common import kinds
 
 __all__ = ["ledger"]
 
@@ -156,10 +157,7 @@ def ledger(
     log = interactions.dropna(subset=["source", "target"])
     log = log[(log["source"] != log["target"]).to_numpy(bool)]
     source, target = log["source"].to_numpy(object), log["target"].to_numpy(object)
-    if "kind" in log.columns:
-        kind = log["kind"].astype("string").str.strip().str.lower().fillna("").to_numpy(object)
-    else:
-        kind = np.full(len(log), "", dtype=object)
+    kind = kinds(log)
     dates = (
         pd.to_datetime(log["date"], errors="coerce")
         if "date" in log.columns

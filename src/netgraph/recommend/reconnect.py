@@ -73,6 +73,7 @@ def reconnect(
     k: int = 3,
     today: Any = None,
     communities: Any = None,
+    shared_contacts: pd.Series | None = None,
     dormant_after: float | pd.Timedelta | None = None,
     by: str | None = None,
     weight: str | None = "weight",
@@ -140,6 +141,10 @@ def reconnect(
     communities : DataFrame, Series, mapping or list of sets, optional
         Community of each person (see :func:`netgraph.recommend.introductions`); None
         computes :func:`netgraph.communities`.
+    shared_contacts : Series, optional
+        How many of the person's other contacts each contact knows, by contact, when already
+        counted (a :class:`~netgraph.Store` keeps the ties among contacts counted); None
+        counts them in `G`.
     dormant_after : float or Timedelta, optional
         Days of silence after which any tie is eligible, replacing the cadence rule.
     by : str, optional
@@ -201,7 +206,7 @@ def reconnect(
     )
     if table.empty:
         return _empty(_DTYPES)
-    table = _tie_value(U, person, table, everyone, communities, by, weight)
+    table = _tie_value(U, person, table, everyone, communities, shared_contacts, by, weight)
     shown = _this_week(table, today, k)
     names = _names(U, [person, *shown.index])
     shown = shown.assign(
@@ -263,6 +268,7 @@ def _tie_value(
     table: pd.DataFrame,
     everyone: pd.DataFrame,
     communities: Any,
+    shared_contacts: pd.Series | None,
     by: str | None,
     weight: str | None,
 ) -> pd.DataFrame:
@@ -277,9 +283,11 @@ def _tie_value(
     other = group.notna().to_numpy() & (group.to_numpy() != own if pd.notna(own) else True)
     bridge = np.where(other, 1 / np.maximum(n_into, 1), 0.0)
 
-    edges = _edge_frame(U, [c for c in table.index if c in U], None)
-    in_network = edges["dst"].isin(set(contacts)) & (edges["dst"] != person)
-    shared = edges[in_network].groupby("src").size().reindex(table.index).fillna(0)
+    if shared_contacts is None:
+        edges = _edge_frame(U, [c for c in table.index if c in U], None)
+        in_network = edges["dst"].isin(set(contacts)) & (edges["dst"] != person)
+        shared_contacts = edges[in_network].groupby("src").size()
+    shared = shared_contacts.reindex(table.index).fillna(0).astype(float)
     is_contact = np.array([c in U.adj[person] for c in table.index])
     others = n_contacts - is_contact.astype(int)
     overlap = np.where(others > 0, shared.to_numpy() / np.maximum(others, 1), 0.0)

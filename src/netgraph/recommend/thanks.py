@@ -23,6 +23,7 @@ import pandas as pd
 
 from netgraph._dates import timestamp
 from netgraph.errors import InputError
+from netgraph.recommend._common import kinds, text
 
 __all__ = ["thanks_owed"]
 
@@ -117,13 +118,10 @@ def thanks_owed(
     ):
         return _empty()
     log = interactions.reset_index(drop=True)
-    source, target = log["source"].astype(str), log["target"].astype(str)
+    source = pd.Series(text(log["source"]), index=log.index)
+    target = pd.Series(text(log["target"]), index=log.index)
     me = str(person)
-    kind = (
-        log["kind"].astype("string").str.strip().str.lower()
-        if "kind" in log.columns
-        else pd.Series(pd.NA, index=log.index, dtype="string")
-    )
+    kind = pd.Series(kinds(log), index=log.index)
     dates = (
         pd.to_datetime(log["date"], errors="coerce")
         if "date" in log.columns

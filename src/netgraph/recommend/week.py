@@ -40,6 +40,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph.recommend._common import kinds, text
 from netgraph.recommend.ledger import ledger
 from netgraph.recommend.paths import paths_to
 from netgraph.recommend.reconnect import reconnect
@@ -183,6 +184,7 @@ def candidates(
     ratio: float = 7,
     pool: int = 10,
     asked: set | None = None,
+    shared_contacts: pd.Series | None = None,
 ) -> pd.DataFrame:
     """The week's candidates of each kind, as of the Monday of `today`'s week, best first.
 
@@ -190,7 +192,8 @@ def candidates(
     best `pool` of each kind, with ``person``, ``name``, ``group`` (the kind), ``action``,
     ``why``, ``draft`` (the message, times to be filled in by :func:`choose`), ``via`` and
     ``score``. `asked`: want-to-know people whose introduction you already asked for (left
-    out). Other parameters as for :func:`week`.
+    out). `shared_contacts`: how many of your other contacts each contact knows, when already
+    counted (see :func:`netgraph.recommend.reconnect`). Other parameters as for :func:`week`.
     """
     today = pd.Timestamp.now() if today is None else pd.Timestamp(today)
     monday = _monday(today)
@@ -198,10 +201,10 @@ def candidates(
     log = _own_log(interactions, person)
     before = log[log["date"] < monday]
     # the ledger and the thank-yous only read the person's own rows: give them only those
-    ends = (interactions["source"].astype(str) == str(person)) | (
-        interactions["target"].astype(str) == str(person)
+    ends = (text(interactions["source"]) == str(person)) | (
+        text(interactions["target"]) == str(person)
     )
-    interactions = interactions[ends.to_numpy(bool)]
+    interactions = interactions[ends]
     book = ledger(interactions, person, ratio=ratio, today=monday) if len(log) else None
     owed = set()
     if book is not None and len(book):
@@ -212,7 +215,15 @@ def candidates(
             _follow_ups(before, monday, names),
             _thanks(interactions, person, monday, names, thank_days),
             _dormant(
-                G, ties, person, monday, names, tagged, before, stay_in_touch_days, communities
+                G,
+                ties,
+                person,
+                monday,
+                names,
+                tagged,
+                before,
+                stay_in_touch_days,
+                {"communities": communities, "shared_contacts": shared_contacts},
             ),
             _want_to_know(
                 G,
@@ -483,21 +494,17 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 def _own_log(interactions: pd.DataFrame, person: Hashable) -> pd.DataFrame:
     """The person's interactions, one row each: contact, date, kind, out (hers), note."""
-    src = interactions["source"].astype(str).to_numpy()
-    dst = interactions["target"].astype(str).to_numpy()
+    src = text(interactions["source"])
+    dst = text(interactions["target"])
     mine = (src == person) | (dst == person)
     log = interactions[mine]
     out = src[mine] == person
-    kind = (
-        log["kind"].astype(object).where(log["kind"].notna(), "").astype(str).str.lower()
-        if "kind" in log.columns
-        else pd.Series("", index=log.index)
-    )
     frame = pd.DataFrame(
         {
-            "contact": np.where(out, dst[mine], src[mine]),
+            # object columns (not pandas' inferred string dtype): read row by row below
+            "contact": pd.Series(np.where(out, dst[mine], src[mine]), dtype=object),
             "date": pd.to_datetime(log["date"]).to_numpy(),
-            "kind": kind.to_numpy(),
+            "kind": pd.Series(kinds(log), dtype=object),
             "out": out,
             "note": log["note"].to_numpy() if "note" in log.columns else None,
         }
@@ -588,11 +595,11 @@ def _thanks(interactions, person, monday, names: dict, days: float) -> pd.DataFr
     return _frame(rows)
 
 
-def _dormant(G, ties, person, monday, names, tagged, log, quiet_days, communities):
+def _dormant(G, ties, person, monday, names, tagged, log, quiet_days, structure):
     rows = []
     stay = tagged.get("stay in touch", set())
     if person in G and len(ties) and "last_contact" in ties.columns:
-        options = {} if communities is None else {"communities": communities}
+        options = {k: v for k, v in structure.items() if v is not None}
         ranked = reconnect(G, ties, person, k=max(len(ties), 1), today=monday, **options)
         ranked = ranked[ranked["last_contact"] < monday]
         n = len(ranked)
@@ -646,7 +653,8 @@ def _want_to_know(G, people, person, wanted, names) -> pd.DataFrame:
         reachable = [w for w in wanted if w in G]
         if reachable:
             # every path of up to three ties me - x - y - target lies among these people
-            near = set(reachable).union(*(G.adj[t] for t in reachable))
+            # (x and y are not me: neither is expanded from me, who may know everyone)
+            near = set(reachable).union(*(G.adj[t] for t in reachable)) - {person}
             second = set().union(*(G.adj[y] for y in near)) & set(G.adj[person])
             nodes = near | second | {person}
             # all of G (you know most people) is read directly: a view filters every read
