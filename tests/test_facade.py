@@ -68,13 +68,17 @@ FORWARDED = [
 ]
 
 
+#: Structure a caller counted already (a store keeps it); a network counts its own.
+COUNTED = {("reconnect", "shared_contacts")}
+
+
 @pytest.mark.parametrize(("method", "function"), FORWARDED, ids=[m for m, _ in FORWARDED])
 def test_each_method_offers_every_option_of_its_function(method, function):
     """A parameter added to an analysis must be added to its Network method too."""
     ours = inspect.signature(getattr(Network, method)).parameters
     theirs = inspect.signature(function).parameters
     options = [p for p in theirs.values() if p.kind is inspect.Parameter.KEYWORD_ONLY]
-    missing = [p.name for p in options if p.name not in ours]
+    missing = [p.name for p in options if p.name not in ours and (method, p.name) not in COUNTED]
     assert not missing, f"Network.{method} lacks {missing} of {function.__name__}"
 
 

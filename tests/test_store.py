@@ -140,11 +140,13 @@ def test_a_version_1_store_is_upgraded_with_its_data(sample_store):
     con.execute("ALTER TABLE suggestions DROP COLUMN via")
     con.execute("DROP TABLE review_cache")
     con.execute("DROP INDEX interactions_recorded")
+    con.execute("DROP TABLE kept")
     con.execute("PRAGMA user_version = 1")
     sample_store.close()
     before = _counts(sample_store.path)
     with netgraph.open(sample_store.path) as store:
-        assert store._con.execute("PRAGMA user_version").fetchone()[0] == 3
+        version = store._con.execute("PRAGMA user_version").fetchone()[0]
+        assert version == netgraph.store.SCHEMA_VERSION == 4
         assert len(store.week(today="2026-01-09")) == 3
     assert _counts(sample_store.path.with_name("net.sqlite.v1.backup")) == before
 

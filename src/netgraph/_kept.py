@@ -169,7 +169,7 @@ def review_inputs(
     # how many of your other contacts each one knows: the kept adjacency times "is a contact"
     position = pd.Index(kept.ids, dtype=object)
     mask = np.zeros(len(kept.ids))
-    mask[position.get_indexer(pd.Index([c for _, c, _ in edges], dtype=object))] = 1.0
+    mask[_graph.positions(position, [c for _, c, _ in edges])] = 1.0  # all kept people
     adjacency = sp.csr_array(
         (np.ones(len(kept.indices)), kept.indices, kept.indptr),
         shape=(len(kept.ids), len(kept.ids)),
