@@ -10,15 +10,21 @@ contacts of one circle (co-recipients of mails, co-attendees), over four years.
 Then it times, each in a fresh Store object as a new process would see it:
 
 =============  ===========================================================================
+``keep``       what an import (store.add) or an answer adds once: building the whole
+               Network and keeping the ties among contacts, the communities and your own
+               interactions for the reviews (netgraph._kept)
 ``open``       netgraph.open(path): checks, WAL, schema version
-``week cold``  the first store.week() of a week: loads the tables, builds the Network
-               and ranks the candidates (kept in the store for the week)
+``week cold``  the first store.week() of a week: reads the people, the kept structure and
+               what you logged since, works out your own ties and ranks the candidates (kept
+               in the store for the week)
 ``week warm``  store.week() again, in a new Store: the kept candidates, with what you did
                since Monday, snoozes and skips applied
 ``log``        store.log(name, ...): median and worst of ``--logs`` calls (by name)
 =============  ===========================================================================
 
-The issue asks for open + week() in at most 2 s and log() in at most 10 ms.
+The issue asks for open + week() in at most 2 s and log() in at most 10 ms. Before timing the
+first review, ``--logs`` messages are logged (as a week of use would), so that the review
+also reads interactions logged since the structure was kept.
 
 Usage::
 
@@ -130,8 +136,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {path}: generate {made:.1f} s, store.add {time.perf_counter() - t:.1f} s")
     today = pd.Timestamp("2026-01-09")
 
-    with netgraph.open(path) as store, store._transaction(data=False) as con:
-        con.execute("DELETE FROM review_cache")  # a true first review of the week
+    with netgraph.open(path) as store:
+        with store._transaction(data=False) as con:
+            con.execute("DELETE FROM kept")  # time what an import works out once
+        t = time.perf_counter()
+        store._structure()
+        kept = time.perf_counter() - t
+        names = store.people["name"].dropna().tolist()[1 : args.logs + 1]
+        for name in names:  # a week of use: the review reads these beyond the kept structure
+            store.log(name, kind="message", note="bench", date="2026-01-02")
+        with store._transaction(data=False) as con:
+            con.execute("DELETE FROM review_cache")  # a true first review of the week
     t = time.perf_counter()
     store = netgraph.open(path)
     opened = time.perf_counter() - t
@@ -143,7 +158,6 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     store.week(today=today)
     warm = time.perf_counter() - t
-    names = store.people["name"].dropna().tolist()[1 : args.logs + 1]
     times = []
     for name in names:
         t = time.perf_counter()
@@ -156,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     store.close()
     pairs = zip(review["person"], review["action"], strict=True)
     print(f"review: {', '.join(f'{a} {p}' for p, a in pairs)}")
+    print(f"{'keep':<12}{kept * 1000:9.1f} ms   (once per import or answer)")
     print(f"{'open':<12}{opened * 1000:9.1f} ms")
     print(
         f"{'week cold':<12}{cold * 1000:9.1f} ms   open + week {opened + cold:.2f} s (goal 2 s); "

@@ -1121,6 +1121,10 @@ class Store:
         See :func:`netgraph.recommend.week.week` for the rules. The list is worked out as of
         the Monday of `today`'s week (stable all week) and leaves out whoever you have
         written to since, snoozed or skipped. Each suggestion is kept for :meth:`history`.
+        Your own ties are worked out afresh from your interactions; the ties among your
+        contacts and the communities are read as the last import or answer left them
+        (:mod:`netgraph._kept`), so that the first review of a week takes a second or two
+        even for a million interactions.
 
         Returns
         -------

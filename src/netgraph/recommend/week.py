@@ -548,9 +548,10 @@ def _follow_ups(log: pd.DataFrame, monday: pd.Timestamp, names: dict) -> pd.Data
     # a message of yours unanswered for two to six weeks
     messages = outgoing[outgoing["kind"] == "message"]
     last_message = messages.groupby("contact")["date"].max()
-    for contact, sent in last_message.items():
-        if not (monday - 42 * _DAY <= sent <= monday - 14 * _DAY):
-            continue
+    waiting = last_message[
+        (last_message >= monday - 42 * _DAY) & (last_message <= monday - 14 * _DAY)
+    ]
+    for contact, sent in waiting.items():
         if last_in.get(contact, pd.NaT) > sent or last_out.get(contact) > sent:
             continue
         days = (monday - sent).days
@@ -734,6 +735,10 @@ class _Context:
         return name.split()[0] if name.split() else name
 
     def attr(self, pid: str, column: str) -> str | None:
+        return self._column(column).get(str(pid))
+
+    def _column(self, column: str) -> dict[str, str]:
+        """A people column as {id: stripped text}, blanks left out (built once)."""
         if column not in self._columns:
             if column not in self.people.columns:
                 self._columns[column] = {}
@@ -744,7 +749,7 @@ class _Context:
                     for i, v in zip(values.index, values.astype(object), strict=True)
                     if isinstance(v, str) and v.strip()
                 }
-        return self._columns[column].get(str(pid))
+        return self._columns[column]
 
     @functools.cached_property
     def _news(self) -> dict:
@@ -793,8 +798,9 @@ class _Context:
         groups: dict[str, list] = {}
         if self.me not in self.G:
             return groups
+        industries = self._column("industry")
         for contact, data in self.G.adj[self.me].items():
-            industry = self.attr(contact, "industry")
+            industry = industries.get(str(contact))
             if industry:
                 w = float(data.get("weight", 0) or 0)
                 groups.setdefault(industry.lower(), []).append((-w, str(contact)))
