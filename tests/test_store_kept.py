@@ -75,9 +75,13 @@ def _generated(seed: int = 3, n: int = 160) -> netgraph.Network:
     return netgraph.Network.from_frames(people, ties, interactions, ego="me")
 
 
-@pytest.fixture(params=["sample", "generated"])
+@pytest.fixture(params=["sample", "generated", "directed"])
 def store(request, tmp_path):
     net = netgraph.sample() if request.param == "sample" else _generated()
+    if request.param == "directed":  # an arc per direction seen; undirected by the larger
+        net = netgraph.Network.from_frames(
+            net.people.reset_index(), net.stated_ties, net.interactions, ego="me", directed=True
+        )
     with netgraph.open(tmp_path / "net.sqlite") as store:
         store.add(net, date="2025-12-31")
         ids = store.people["id"].tolist()
