@@ -74,7 +74,9 @@ def keep(net: Any, log: pd.DataFrame, last_id: int) -> tuple[bytes, str]:
     src, dst, w = src[among], dst[among], w[among]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=n))]).astype(np.int64)
     community = net.communities()["community"].reindex(pd.Index(ids, dtype=object))
-    log_arrays, log_labels = _columns(log)
+    stated = net.stated_ties
+    mine = (stated["source"].astype(str) == ego) | (stated["target"].astype(str) == ego)
+    tables = {"log": _columns(log), "stated": _columns(stated[mine].reset_index(drop=True))}
     buffer = io.BytesIO()
     np.savez(
         buffer,
@@ -83,10 +85,12 @@ def keep(net: Any, log: pd.DataFrame, last_id: int) -> tuple[bytes, str]:
         indices=dst.astype(np.int64),
         weight=w.astype(np.float64),
         community=community.to_numpy(dtype=np.float64, na_value=np.nan),
-        **{f"log.{name}": values for name, values in log_arrays.items()},
+        **{
+            f"{table}.{name}": values
+            for table, (arrays, _) in tables.items()
+            for name, values in arrays.items()
+        },
     )
-    stated = net.stated_ties
-    mine = (stated["source"].astype(str) == ego) | (stated["target"].astype(str) == ego)
     log = net.interactions
     others = log[(log["source"].astype(str) != ego) & (log["target"].astype(str) != ego)]
     others = others[others["date"].notna()]
@@ -96,9 +100,8 @@ def keep(net: Any, log: pd.DataFrame, last_id: int) -> tuple[bytes, str]:
         latest = [str(row["source"]), str(row["target"]), int(row["date"].value // _US)]
     text = json.dumps(
         {
-            "stated": json.loads(stated[mine].to_json(orient="table", date_unit="us")),
+            "tables": {table: described for table, (_, described) in tables.items()},
             "latest_other": latest,
-            "log": log_labels,
             "last_id": int(last_id),
         }
     )
@@ -109,10 +112,15 @@ def load(arrays: bytes, text: str) -> Kept:
     """Read back what :func:`keep` wrote."""
     with np.load(io.BytesIO(arrays), allow_pickle=False) as data:
         ids = data["ids"].tolist()
-        parts = {name: data[name] for name in ("indptr", "indices", "weight", "community")}
-        log_arrays = {name[4:]: data[name] for name in data.files if name.startswith("log.")}
+        parts = {name: data[name] for name in data.files}
     extra = json.loads(text)
-    stated = pd.read_json(io.StringIO(json.dumps(extra["stated"])), orient="table")
+    tables = {
+        table: _frame(
+            {name.split(".", 1)[1]: v for name, v in parts.items() if name.startswith(f"{table}.")},
+            described,
+        )
+        for table, described in extra["tables"].items()
+    }
     latest = extra["latest_other"]
     if latest is not None:
         latest = (latest[0], latest[1], pd.Timestamp(latest[2], unit="us"))
@@ -123,9 +131,9 @@ def load(arrays: bytes, text: str) -> Kept:
         parts["indices"],
         parts["weight"],
         community.dropna().astype(np.int64),
-        stated.reset_index(drop=True),
+        tables["stated"],
         latest,
-        _frame(log_arrays, extra["log"]),
+        tables["log"],
         extra["last_id"],
     )
 
@@ -147,15 +155,13 @@ def review_inputs(
     table = _build.tie_table(
         _stated_columns(kept.stated), interactions, today=today, model=_strength.StrengthModel()
     )
-    columns = _build.edge_columns(table)
+    weight = _build.edge_columns(table)["weight"]  # the review reads the weight alone
     pairs = table.index
     sources = pairs.get_level_values(0).astype(str)
     contacts = np.where(sources == ego, pairs.get_level_values(1).astype(str), sources)
-    names_ = list(columns)
-    rows = zip(*(values.tolist() for values in columns.values()), strict=True)
     edges = [
-        (ego, c, dict(zip(names_, row, strict=True)))
-        for c, row in zip(contacts.tolist(), rows, strict=True)
+        (ego, c, {"weight": w})
+        for c, w in zip(contacts.tolist(), weight.tolist(), strict=True)
         if c != ego
     ]
     graph = _graph.kept_graph(

@@ -773,15 +773,15 @@ class _Context:
         return self._news.get(pid)
 
     @functools.cached_property
-    def _last(self) -> dict:
-        last = self.log.drop_duplicates("contact", keep="last")
-        return dict(zip(last["contact"], zip(last["kind"], last["date"], strict=True), strict=True))
+    def _last(self) -> pd.DataFrame:
+        """Your latest interaction with each contact (kind, date), by contact."""
+        return self.log.drop_duplicates("contact", keep="last").set_index("contact")
 
     def history(self, pid: str) -> str | None:
         if pid in self.tagged.get("worked with", set()):
             return "since we worked together"
-        if pid in self._last:
-            kind, date = self._last[pid]
+        if pid in self._last.index:
+            kind, date = self._last.loc[pid, ["kind", "date"]]
             what = {"meeting": "we met", "give": "you helped me", "ask": "we spoke"}.get(
                 kind, "we were last in touch"
             )
@@ -793,18 +793,19 @@ class _Context:
         return None
 
     @functools.cached_property
-    def _by_industry(self) -> dict[str, list]:
-        """Your contacts by industry, strongest tie first (then by id)."""
-        groups: dict[str, list] = {}
-        if self.me not in self.G:
-            return groups
-        industries = self._column("industry")
-        for contact, data in self.G.adj[self.me].items():
-            industry = industries.get(str(contact))
-            if industry:
-                w = float(data.get("weight", 0) or 0)
-                groups.setdefault(industry.lower(), []).append((-w, str(contact)))
-        return {k: [c for _, c in sorted(v)] for k, v in groups.items()}
+    def _by_industry(self) -> pd.DataFrame:
+        """Your contacts with an industry (lower case), strongest tie first (then by id)."""
+        adjacency = self.G.adj[self.me] if self.me in self.G else {}
+        contacts = pd.DataFrame(
+            {
+                "contact": pd.Series([str(c) for c in adjacency], dtype=object),
+                "w": [float(d.get("weight", 0) or 0) for d in adjacency.values()],
+            }
+        )
+        lower = {pid: text.lower() for pid, text in self._column("industry").items()}
+        industry = contacts["contact"].map(lower)
+        contacts = contacts.assign(industry=industry)[industry.notna().to_numpy()]
+        return contacts.sort_values(["w", "contact"], ascending=[False, True], kind="stable")
 
     def offer(self, pid: str) -> str | None:
         """A contact of yours in their industry whom they do not know yet."""
@@ -813,7 +814,8 @@ class _Context:
             return None
         known = set(self.G.adj[pid]) if pid in self.G else set()
         theirs = (self.attr(pid, "company") or "").lower()
-        for contact in self._by_industry.get(industry.lower(), []):
+        same = self._by_industry[self._by_industry["industry"] == industry.lower()]
+        for contact in same["contact"]:
             if contact == pid or contact in known:
                 continue
             company = self.attr(contact, "company")
