@@ -461,15 +461,17 @@ class Store:
         kinds = dict(
             (f, t) for f, t in con.execute("SELECT field, type FROM columns ORDER BY position")
         )
-        if rows:
-            long = pd.DataFrame(rows, columns=["person", "field", "value"])
-            wide = long.pivot(index="person", columns="field", values="value")
-        else:
-            wide = pd.DataFrame(index=pd.Index([], dtype=object))
-        frame = wide.reindex(index=ids, columns=[f for f in kinds if f in wide.columns])
-        for field, kind in kinds.items():
-            if field in frame.columns:
-                frame[field] = _decode(frame[field], kind)
+        # one cell per (person, field) row, placed in one vectorised step (missing: NaN)
+        long = np.array(rows, dtype=object).reshape(len(rows), 3)
+        person, field, value = long[:, 0], long[:, 1], long[:, 2]
+        fields = [f for f in kinds if f in set(field)]
+        row, column = pd.Index(ids).get_indexer(person), pd.Index(fields).get_indexer(field)
+        known = (row >= 0) & (column >= 0)  # a field without a type is left out, as ever
+        cells = np.full((len(ids), len(fields)), np.nan, dtype=object)
+        cells[row[known], column[known]] = value[known]
+        frame = pd.DataFrame(cells, columns=fields, dtype=object)
+        for name in fields:
+            frame[name] = _decode(frame[name], kinds[name])
         frame.index = pd.Index(ids, name="id", dtype="str")
         frame.columns.name = None
         return frame.reset_index()
