@@ -92,6 +92,7 @@ __all__ = [
     "background_probability",
     "choose_questions",
     "fit",
+    "group_columns",
     "tie_probabilities",
 ]
 
@@ -149,7 +150,11 @@ def _split(values: pd.Series) -> pd.Series:
     return parts[parts != ""]
 
 
-def _columns(people: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+def group_columns(people: pd.DataFrame, by: str | Sequence[str] | None = None) -> list[str]:
+    """The people columns to infer ties from: ``by``, default those of :data:`FAMILIES` present.
+
+    An absent column is an InputError listing the people columns.
+    """
     if by is None:
         return [c for c in FAMILIES if c in people.columns]
     columns = [by] if isinstance(by, str) else list(by)
@@ -313,7 +318,7 @@ def background_probability() -> float:
 def _setup(people, *, ego, by, answers):
     contacts = people.index.drop(ego) if ego is not None and ego in people.index else people.index
     contacts = pd.Index(contacts.astype(str))
-    groups = _groups(people.set_axis(people.index.astype(str)), contacts, _columns(people, by))
+    groups = _groups(people.set_axis(people.index.astype(str)), contacts, group_columns(people, by))
     if answers is not None and len(answers):
         missing = {"a", "b", "knows"} - set(answers.columns)
         if missing:

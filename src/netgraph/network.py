@@ -869,7 +869,8 @@ class Network:
             "strength_model": self.strength_model,
         }
         parts.update(changes)
-        parts.pop("source", None)
+        for key in ("source", "answers", "inferred_by"):  # NetworkTables fields kept apart
+            parts.pop(key, None)
         return Network(
             parts.pop("people"),
             parts.pop("ties"),
@@ -881,7 +882,8 @@ class Network:
     # -- comparing and showing ------------------------------------------------------------
 
     def equals(self, other: object) -> bool:
-        """Whether two networks hold the same people, ties, interactions, ego and direction.
+        """Whether two networks hold the same people, ties, interactions, ego and direction,
+        and the same answers about who knows whom (:attr:`answers`).
 
         Column order and row order do not matter, nor, in an undirected network, which end
         of a tie is its source; dtypes are compared loosely (an exported and re-read network
@@ -889,7 +891,9 @@ class Network:
         """
         if not isinstance(other, Network):
             return False
-        return _compare.same_tables(self._tables(), other._tables())
+        return _compare.same_tables(self._tables(), other._tables()) and _compare.same_frame(
+            self.answers, other.answers, by=["a", "b"]
+        )
 
     __eq__ = equals
     __hash__ = None  # type: ignore[assignment]
@@ -1161,6 +1165,30 @@ class Network:
             )
         return answers
 
+    @property
+    def inferred_by(self) -> list[str] | None:
+        """The people columns :meth:`infer_ties` inferred this network's ties from; None when
+        it was not called. New answers (:meth:`confirm_ties`) infer them again from these."""
+        if "_inferred_by" not in self.__dict__:
+            return None
+        from netgraph import inference
+
+        return inference.group_columns(self._people, self.__dict__["_inferred_by"][1])
+
+    def _with_who_knows_whom(
+        self, answers: pd.DataFrame | None, inferred_by: list[str] | None
+    ) -> Network:
+        """This network with answers and inference settings read from a file (the readers)."""
+        from netgraph.io.answers import validate_answers
+
+        out = self._replace()
+        if answers is not None and len(answers):
+            answers = _one_answer_per_pair(validate_answers(answers, people=self._people.index))
+            out.__dict__["_answers"] = answers[["a", "b", "knows"]]
+        if inferred_by is not None:
+            out.__dict__["_inferred_by"] = ("by", list(inferred_by))
+        return out
+
     def infer_ties(
         self,
         by: str | Iterable[str] | None = None,
@@ -1330,9 +1358,7 @@ class Network:
         previous = self.__dict__.get("_answers")
         if previous is not None and len(previous):
             answers = pd.concat([previous, answers], ignore_index=True)
-        ends = np.sort(answers[["a", "b"]].to_numpy(str), axis=1)
-        answers = answers.assign(a=ends[:, 0], b=ends[:, 1])
-        answers = answers.drop_duplicates(["a", "b"], keep="last").reset_index(drop=True)
+        answers = _one_answer_per_pair(answers)
         base = self._without_inferred()
         stated = base._stated_ties
         pair = np.sort(stated[["source", "target"]].to_numpy(str), axis=1)
@@ -1648,6 +1674,13 @@ def _validate(people, ties, interactions, *, directed: bool):
         )
         people = pd.DataFrame(index=pd.Index(ids, name="id", dtype="str"))
     return people, ties, interactions
+
+
+def _one_answer_per_pair(answers: pd.DataFrame) -> pd.DataFrame:
+    """Answers with each pair's ends in order (a < b), the last answer of a pair kept."""
+    ends = np.sort(answers[["a", "b"]].to_numpy(str), axis=1)
+    answers = answers.assign(a=ends[:, 0], b=ends[:, 1])
+    return answers.drop_duplicates(["a", "b"], keep="last").reset_index(drop=True)
 
 
 def _table_attribute(net: Network, name: str) -> pd.DataFrame | None:

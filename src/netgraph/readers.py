@@ -355,14 +355,19 @@ def _network(
     }
     people, ties, interactions = tables.people, tables.ties, tables.interactions
     if ego is not None or tables.ego is None:
-        return Network(people, ties, interactions, ego=ego, **options)
-    try:
-        return Network(people, ties, interactions, ego=tables.ego, **options)
-    except UnknownPersonError as err:
-        if tables.source is None:
-            raise
-        raise InputError(
-            f"the ego {tables.ego!r} is not one of the people",
-            file=tables.source,
-            fix="Set the ego to the id of one of the people, or to null.",
-        ) from err
+        net = Network(people, ties, interactions, ego=ego, **options)
+    else:
+        try:
+            net = Network(people, ties, interactions, ego=tables.ego, **options)
+        except UnknownPersonError as err:
+            if tables.source is None:
+                raise
+            raise InputError(
+                f"the ego {tables.ego!r} is not one of the people",
+                file=tables.source,
+                fix="Set the ego to the id of one of the people, or to null.",
+            ) from err
+    if tables.answers is None and tables.inferred_by is None:
+        return net
+    # who knows whom (issue 11): the answers, and how the inferred ties were inferred
+    return net._with_who_knows_whom(tables.answers, tables.inferred_by)

@@ -1,9 +1,13 @@
 """Read and write whole networks: a CSV folder, JSON and GraphML, each round-tripping exactly.
 
-``to_csv`` writes ``people.csv``, ``ties.csv``, ``interactions.csv`` and a small
-``netgraph.json`` (ego, direction); ``read_csv_tables`` reads either such a folder or the user's
-own files. Readers return a :class:`netgraph.io.NetworkTables`; the public ``read_*``
-functions that return a Network are in :mod:`netgraph.readers`.
+``to_csv`` writes ``people.csv``, ``ties.csv``, ``interactions.csv``, ``answers.csv`` (when
+the user answered who knows whom) and a small ``netgraph.json`` (ego, direction, the columns
+ties were inferred from); ``read_csv_tables`` reads either such a folder or the user's own
+files. Every format keeps each tie's ``evidence`` and ``probability`` and the answers, so a
+network after :meth:`~netgraph.Network.infer_ties` and :meth:`~netgraph.Network.confirm_ties`
+reads back equal, and later answers infer its ties again alike. Readers return a
+:class:`netgraph.io.NetworkTables`; the public ``read_*`` functions that return a Network are
+in :mod:`netgraph.readers`.
 
 Cells and column names that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-`` or ``@``, also after a ``;``, where a spreadsheet in a ``;`` locale starts a new
@@ -119,6 +123,9 @@ def _read_log(source: Source, name: str) -> pd.DataFrame | None:
 def to_csv(net: TablesLike, folder: str | os.PathLike, *, escape_formulas: bool = True) -> Path:
     """Write ``people.csv``, ``ties.csv``, ``interactions.csv`` and ``netgraph.json`` to a folder.
 
+    The user's answers about who knows whom (``net.answers``) go to ``answers.csv`` when there
+    are any, and the columns ties were inferred from (``net.inferred_by``) to the manifest.
+
     Returns the folder. With ``escape_formulas`` (the default), text cells and column names
     starting with ``=``, ``+``, ``-`` or ``@`` get a leading ``'`` so that a spreadsheet shows
     them as text (as do those starting with ``'``, so that :func:`read_csv` restores them
@@ -141,12 +148,15 @@ def to_csv(net: TablesLike, folder: str | os.PathLike, *, escape_formulas: bool 
         "people_dates": _date_columns(net.people),
         "complete": False,  # until every file is written: read_csv refuses the folder
     }
+    meta.update(_inference(net))
     atomic_write(folder / _META, json.dumps(meta, indent=2) + "\n")
     frames = {
         "people": net.people.reset_index(),
         "ties": net.stated_ties,
         "interactions": net.interactions,
     }
+    if len(net.answers):
+        frames["answers"] = net.answers
     files = {}
     for name, frame in frames.items():
         frame = _dates_to_text(frame)
@@ -162,7 +172,11 @@ def to_csv(net: TablesLike, folder: str | os.PathLike, *, escape_formulas: bool 
 
 
 def to_json(net: TablesLike, path: str | os.PathLike) -> Path:
-    """Write the network as one JSON document (people, ties, interactions, ego, direction)."""
+    """Write the network as one JSON document (people, ties, interactions, ego, direction).
+
+    The answers about who knows whom and the columns ties were inferred from are kept under
+    ``answers`` and ``inferred_by`` when the network has them.
+    """
     doc = {
         "format": "netgraph",
         "version": _FORMAT_VERSION,
@@ -173,6 +187,9 @@ def to_json(net: TablesLike, path: str | os.PathLike) -> Path:
         "ties": _records(net.stated_ties),
         "interactions": _records(net.interactions),
     }
+    if len(net.answers):
+        doc["answers"] = _records(net.answers)
+    doc.update(_inference(net))
     return atomic_write(Path(path), json.dumps(doc, ensure_ascii=False, indent=1))
 
 
@@ -203,6 +220,8 @@ def read_json_tables(path: str | os.PathLike) -> NetworkTables:
         ego=_text(doc.get("ego"), "ego", file=path, fix=_JSON_FIX),
         directed=bool(doc.get("directed")),
         source=path,
+        answers=_frame(doc.get("answers"), file=f"{os.fspath(path)} (answers)", fix=_JSON_FIX),
+        inferred_by=_names(doc.get("inferred_by"), "inferred_by", file=path, fix=_JSON_FIX),
     )
 
 
@@ -210,8 +229,10 @@ def to_graphml(net: TablesLike, path: str | os.PathLike) -> Path:
     """Write the graph as GraphML for Gephi, Cytoscape or yEd.
 
     Nodes carry the people's attributes, edges the tie strength as ``weight`` and the stated
-    tie attributes; the interactions travel as JSON in the graph attribute
-    ``netgraph_interactions`` so that :func:`read_graphml` gives back an equal network.
+    tie attributes (an inferred tie's ``evidence`` and ``probability`` too); the interactions
+    travel as JSON in the graph attribute ``netgraph_interactions``, the answers about who
+    knows whom in ``netgraph_answers`` and the columns ties were inferred from in
+    ``netgraph_inferred_by``, so that :func:`read_graphml` gives back an equal network.
     """
     G = nx.DiGraph() if net.directed else nx.Graph()
     G.graph["netgraph_ego"] = "" if net.ego is None else net.ego
@@ -219,6 +240,10 @@ def to_graphml(net: TablesLike, path: str | os.PathLike) -> Path:
     G.graph["netgraph_people_columns"] = json.dumps(list(net.people.columns))
     G.graph["netgraph_people_dates"] = json.dumps(_date_columns(net.people))
     G.graph["netgraph_tie_columns"] = json.dumps(list(net.stated_ties.columns))
+    if len(net.answers):
+        G.graph["netgraph_answers"] = json.dumps(_records(net.answers), ensure_ascii=False)
+    if net.inferred_by is not None:
+        G.graph["netgraph_inferred_by"] = json.dumps(net.inferred_by, ensure_ascii=False)
     for pid, attrs in _records(net.people.reset_index(), index="id").items():
         G.add_node(pid, **{k: v for k, v in attrs.items() if v is not None})
     strength = net.ties["strength"]
@@ -281,6 +306,11 @@ def read_graphml_tables(path: str | os.PathLike) -> NetworkTables:
         file=f"{os.fspath(path)} (netgraph_interactions)",
         fix=_GRAPHML_FIX,
     )
+    answers = _frame(
+        _graph_json(G, "netgraph_answers", path),
+        file=f"{os.fspath(path)} (netgraph_answers)",
+        fix=_GRAPHML_FIX,
+    )
     return NetworkTables(
         people,
         ties,
@@ -288,6 +318,8 @@ def read_graphml_tables(path: str | os.PathLike) -> NetworkTables:
         ego=G.graph.get("netgraph_ego") or None,
         directed=G.is_directed(),
         source=path,
+        answers=answers,
+        inferred_by=_graph_json(G, "netgraph_inferred_by", path),
     )
 
 
@@ -295,8 +327,11 @@ def graph_tables(G: nx.Graph, *, file: str | os.PathLike | None = None) -> Netwo
     """The people and ties of a networkx graph, leaving the graph unchanged.
 
     Node attributes become people columns (see :func:`node_attributes`); the edge attribute
-    ``weight`` becomes the given tie weight (1.0 where absent), and ``kind``, ``since`` and
-    ``closeness`` are kept. Node ids become strings.
+    ``weight`` becomes the given tie weight (1.0 where absent), and ``kind``, ``since``,
+    ``closeness``, ``evidence`` and ``probability`` are kept. An inferred edge of a netgraph
+    graph (``net.graph``, or GraphML written from it) weighs strength x probability, so its
+    weight is divided by its probability to give back the tie's strength. Node ids become
+    strings.
 
     Parameters
     ----------
@@ -320,8 +355,8 @@ def graph_tables(G: nx.Graph, *, file: str | os.PathLike | None = None) -> Netwo
     people = people.reset_index()
     rows = []
     for u, v, d in G.edges(data=True):
-        row = {c: d[c] for c in ("kind", "since", "closeness") if c in d}
-        row.update(source=str(u), target=str(v), weight=d.get("weight", 1.0))
+        row = {c: d[c] for c in _GRAPH_TIE_COLUMNS if c in d}
+        row.update(source=str(u), target=str(v), weight=_strength_of(d))
         rows.append(row)
     ties = pd.DataFrame(rows, columns=None if rows else ["source", "target", "weight"])
     if file is not None:
@@ -332,6 +367,23 @@ def graph_tables(G: nx.Graph, *, file: str | os.PathLike | None = None) -> Netwo
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+# Edge attributes of a graph kept as tie columns (the tie evidence contract of issue 11).
+_GRAPH_TIE_COLUMNS = ("kind", "since", "closeness", "evidence", "probability")
+
+
+def _strength_of(edge: dict) -> Any:
+    """An edge's given weight: its ``weight`` (1.0 where absent), over its probability for an
+    inferred edge, which netgraph's graph weighs by its expected strength."""
+    weight, probability = edge.get("weight", 1.0), edge.get("probability")
+    inferred = str(edge.get("evidence", "")).strip().lower() == "inferred"
+    numbers = all(
+        isinstance(x, int | float | np.number) and not isinstance(x, bool)
+        for x in (weight, probability)
+    )
+    if inferred and numbers and 0 < probability <= 1:
+        return weight / probability
+    return weight
 
 
 def _is_dir(source: Source) -> bool:
@@ -358,7 +410,7 @@ def _read_folder(folder: Path) -> NetworkTables:
             fix="Pass the folder to_csv() wrote, or the CSV files themselves.",
         )
     frames = {}
-    for name in ("people", "ties", "interactions"):
+    for name in ("people", "ties", "interactions", "answers"):
         path = folder / f"{name}.csv"
         if path.exists():
             frame = tables.read_table(path, name=str(path), allow_empty=True)
@@ -381,6 +433,8 @@ def _read_folder(folder: Path) -> NetworkTables:
         ego=_text(meta.get("ego"), "ego", file=meta_path, fix=_META_FIX),
         directed=bool(meta.get("directed", False)),
         source=meta_path,
+        answers=frames.get("answers"),
+        inferred_by=_names(meta.get("inferred_by"), "inferred_by", file=meta_path, fix=_META_FIX),
     )
 
 
@@ -467,7 +521,7 @@ def _graph_json(G: nx.Graph, key: str, path: str | os.PathLike) -> Any:
         raise InputError(
             f"the graph attribute {key!r} is not JSON ({err})", file=path, fix=_GRAPHML_FIX
         ) from err
-    if key == "netgraph_interactions":
+    if key in ("netgraph_interactions", "netgraph_answers"):
         return value
     return _names(value, key, file=path, fix=_GRAPHML_FIX)
 
@@ -548,6 +602,11 @@ def _escape_column(column: pd.Series) -> pd.Series:
 def _unescape_column(column: pd.Series, unescape=_unescape) -> pd.Series:
     # Keep the text dtype, so that a column with no value reads back as it was written.
     return column.astype(object).map(unescape).astype(column.dtype)
+
+
+def _inference(net: TablesLike) -> dict:
+    """``{"inferred_by": [...]}`` for a network whose ties infer_ties inferred, else empty."""
+    return {} if net.inferred_by is None else {"inferred_by": list(net.inferred_by)}
 
 
 def _date_columns(people: pd.DataFrame) -> list[str]:

@@ -29,6 +29,13 @@ class NetworkTables(NamedTuple):
         Whether the source describes a directed network.
     source : str or None
         The file that stored ``ego``, named in an error when the ego is not one of the people.
+    answers : pandas.DataFrame or None
+        The user's answers about who knows whom (``a``, ``b``, ``knows``; see
+        :meth:`netgraph.Network.confirm_ties`), None when the source holds none.
+    inferred_by : list of str or None
+        The people columns the source's inferred ties were inferred from (see
+        :meth:`netgraph.Network.infer_ties`), so that later answers infer them again alike;
+        None when the source does not say.
     """
 
     people: pd.DataFrame | None
@@ -37,6 +44,8 @@ class NetworkTables(NamedTuple):
     ego: str | None = None
     directed: bool = False
     source: str | os.PathLike | None = None
+    answers: pd.DataFrame | None = None
+    inferred_by: list[str] | None = None
 
 
 class TablesLike(Protocol):
@@ -56,6 +65,12 @@ class TablesLike(Protocol):
 
     @property
     def ego(self) -> str | None: ...
+
+    @property
+    def answers(self) -> pd.DataFrame: ...
+
+    @property
+    def inferred_by(self) -> list[str] | None: ...
 
     @property
     def directed(self) -> bool: ...
