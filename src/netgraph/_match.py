@@ -154,8 +154,13 @@ def resolve_person(people: pd.DataFrame, person: Hashable, *, role: str = "perso
     An unknown person is an :class:`~netgraph.UnknownPersonError` (an ``InputError``) listing
     the nearest ids and names; a name shared by several people lists them.
     """
-    text = str(person).strip()
     index = people.index
+    try:
+        if person in index:  # an id as given (0, or a tuple id such as (0, 1))
+            return person
+    except TypeError:  # unhashable: not an id
+        pass
+    text = str(person).strip()
     if text in index:
         return text
     lowered = text.lower()

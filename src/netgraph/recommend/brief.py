@@ -52,8 +52,10 @@ class Brief(Sections):
 
     Attributes
     ----------
-    person, name : str
-        Who the brief is about.
+    person : id
+        Who the brief is about, the id as given (a number or tuple id stays one).
+    name : str
+        Their name, else their id as text.
     who : DataFrame
         ``field, value``: name, company, role and the other known attributes.
     changes : DataFrame
@@ -77,7 +79,7 @@ class Brief(Sections):
     """
 
     def __init__(self, **parts: Any) -> None:
-        self.person: str = parts.pop("person")
+        self.person: Hashable = parts.pop("person")
         self.name: str = parts.pop("name")
         self.advice: list[str] = parts.pop("advice", [])
         self.summary: dict[str, list[str]] = parts.pop("summary", {})
@@ -232,7 +234,7 @@ def brief(
     ask_for, ask_text = _ask_for(G, people, ego, person, names, introductions, communities)
     summary["ask_for"] = ask_text
     return Brief(
-        person=str(person),
+        person=person,
         name=name,
         who=who,
         changes=changes,
@@ -315,9 +317,7 @@ def _change_sentence(name: str, r: Any) -> str:
 
 
 def _pair_rows(interactions: pd.DataFrame, ego: Hashable, person: Hashable) -> pd.DataFrame:
-    s, t = interactions["source"].astype(str), interactions["target"].astype(str)
-    e, p = str(ego), str(person)
-    rows = interactions[((s == e) & (t == p)) | ((s == p) & (t == e))]
+    rows = interactions[_between(interactions, ego, person)]
     if "date" in rows:
         keys = ["date"] + [c for c in ("kind", "source") if c in rows]
         rows = rows.sort_values(keys, kind="stable", key=_by_text)
@@ -410,10 +410,17 @@ def _rhythm(days: float) -> str:
 def _stated_tie(stated: pd.DataFrame | None, ego: Hashable, person: Hashable) -> pd.Series | None:
     if stated is None or len(stated) == 0:
         return None
-    s, t = stated["source"].astype(str), stated["target"].astype(str)
-    e, p = str(ego), str(person)
-    rows = stated[((s == e) & (t == p)) | ((s == p) & (t == e))]
+    rows = stated[_between(stated, ego, person)]
     return None if rows.empty else rows.iloc[0]
+
+
+def _between(frame: pd.DataFrame, ego: Hashable, person: Hashable) -> np.ndarray:
+    """The rows of a ties or interactions table between the two, either way (ids compared by
+    the one rule, ``_graph.is_person``: a tuple id is one id)."""
+    s, t = frame["source"], frame["target"]
+    from_ego, to_ego = _graph.is_person(s, ego), _graph.is_person(t, ego)
+    from_them, to_them = _graph.is_person(s, person), _graph.is_person(t, person)
+    return (from_ego & to_them) | (from_them & to_ego)
 
 
 def _introduced_by(pair: pd.DataFrame, ego, names) -> str:
@@ -542,8 +549,8 @@ def _introductions_for(pairs: pd.DataFrame | None, person, names) -> pd.DataFram
     columns = ["contact", "name", "score", "reason"]
     if pairs is None or pairs.empty:
         return pd.DataFrame(columns=columns)
-    rows = pairs[(pairs["a"] == person) | (pairs["b"] == person)]
-    other = np.where(rows["a"] == person, rows["b"], rows["a"])
+    rows = pairs[_graph.is_person(pairs["a"], person) | _graph.is_person(pairs["b"], person)]
+    other = np.where(_graph.is_person(rows["a"], person), rows["b"], rows["a"])
     out = pd.DataFrame(
         {
             "contact": other,

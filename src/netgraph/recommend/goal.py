@@ -182,7 +182,7 @@ def goal(
     targets = [t for t in people.index[every] if t != ego]
 
     found = paths_to(G, people, ego, k=max(len(people), 1), max_hops=max_hops, **criteria)
-    found = found[found["target"] != ego]
+    found = found[~_graph.is_person(found["target"], ego)]
     direct = found[found["hops"] == 1]
     known = _known(direct, people, criteria, names)
     paths = _paths(G, found[found["hops"] > 1], people, ego, criteria, names, communities, weight)
@@ -337,7 +337,8 @@ def _bridge(G, people, ego, targets, masks, criteria, names) -> pd.DataFrame:
     rank = {c: len(_PRIORITY) - _PRIORITY.index(c) if c in _PRIORITY else 0.5 for c in masks}
     count = np.sum([masks[c] * (1 + rank[c]) for c in masks], axis=0)
     score = pd.Series(count, index=people.index)
-    score = score[(score > 0) & (score.index != ego) & score.index.isin(list(distance))]
+    not_you = ~_graph.is_person(score.index, ego)
+    score = score[(score > 0) & not_you & score.index.isin(list(distance))]
     if score.empty:  # nothing matches at all: the contact who reaches most people you do not
         mine = set(G[ego]) | {ego}
         reach = {c: len(set(G[c]) - mine) for c in G[ego] if c != ego}

@@ -209,12 +209,13 @@ def _role_of(text: Any) -> list[str]:
 def _recorded(people, ego, stated, tag_columns, names, strength) -> pd.DataFrame:
     rows = []
     if stated is not None and len(stated) and "kind" in stated.columns:
-        s, t = stated["source"].astype(str), stated["target"].astype(str)
-        mine = stated[(s == str(ego)) | (t == str(ego))]
-        for _, tie in mine.iterrows():
+        from_you = _graph.is_person(stated["source"], ego)  # the one id rule: tuples too
+        yours = from_you | _graph.is_person(stated["target"], ego)
+        for i in np.flatnonzero(yours):
+            tie = stated.iloc[i]
             if not isinstance(tie["kind"], str):
                 continue
-            other = tie["target"] if str(tie["source"]) == str(ego) else tie["source"]
+            other = tie["target"] if from_you[i] else tie["source"]
             for role in _role_of(tie["kind"]):
                 rows.append((role, other, f"tie kind '{tie['kind']}'"))
     for column in tag_columns:
@@ -246,8 +247,8 @@ def _gives(interactions: pd.DataFrame | None, ego) -> pd.DataFrame:
     if interactions is None or "kind" not in interactions.columns or not len(interactions):
         return pd.DataFrame(columns=["to", "from"])
     give = interactions[interactions["kind"].astype("string").str.lower() == "give"]
-    to = give.loc[give["source"].astype(str) == str(ego), "target"].value_counts()
-    back = give.loc[give["target"].astype(str) == str(ego), "source"].value_counts()
+    to = give.loc[_graph.is_person(give["source"], ego), "target"].value_counts()
+    back = give.loc[_graph.is_person(give["target"], ego), "source"].value_counts()
     return pd.DataFrame({"to": to, "from": back}).fillna(0).astype(int)
 
 
