@@ -7,8 +7,8 @@ The graph is built from the first 70% of the messages by time (undirected; tie s
 30% of the log. The truth for an ego is every person of the training graph she first messages
 (or hears from) in the hold-out period.
 
-Methods: :func:`netgraph.recommend.introductions.introductions` (with and without its cap on
-one connector), networkx's ``adamic_adar_index``, ``jaccard_coefficient``,
+Methods: :func:`netgraph.recommend.introductions.introductions` (with and without its caps on
+one connector and on one community), networkx's ``adamic_adar_index``, ``jaccard_coefficient``,
 ``resource_allocation_index``, common neighbours (counted), and a seeded random pick among the
 same two-step candidates. Each method also reports the mean change in the ego's effective size
 (Burt [2]_) from its picks, computed exactly with the tie in place. netgraph's introductions
@@ -129,6 +129,9 @@ def main() -> None:
         ),
         "netgraph, no connector cap": lambda G, e, c, k: list(
             introductions(G, e, k=k, communities=groups, max_per_connector=k)["person"]
+        ),
+        "netgraph, no community cap": lambda G, e, c, k: list(
+            introductions(G, e, k=k, communities=groups, max_per_community=k)["person"]
         ),
         "adamic_adar_index": predictor(nx.adamic_adar_index),
         "jaccard_coefficient": predictor(nx.jaccard_coefficient),

@@ -38,6 +38,7 @@ __all__ = [
     "recent_asks",
     "sort_by_score",
     "text",
+    "tie_evidence",
     "undirected",
 ]
 
@@ -287,3 +288,29 @@ def kinds(log: pd.DataFrame) -> np.ndarray:
     codes, uniques = pd.factorize(log["kind"], use_na_sentinel=True)
     labels = np.array([str(u).strip().lower() for u in uniques] + [""], dtype=object)
     return labels[codes]
+
+
+# --------------------------------------------------------------------------- tie evidence
+
+
+def tie_evidence(
+    G: nx.Graph, sources: Iterable[Hashable], targets: Iterable[Hashable]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie's probability and whether it is known, by the tie-evidence contract.
+
+    A tie is *known* unless its ``evidence`` is "inferred" or its ``probability`` is below 1;
+    a missing or unreadable probability counts 1. (An inferred tie's edge weight is already
+    strength x probability.)
+    """
+    adj = G.adj
+    p, known = [], []
+    for u, v in zip(sources, targets, strict=True):
+        data = adj[u][v]
+        try:
+            value = float(data.get("probability", 1.0))
+        except (TypeError, ValueError):
+            value = 1.0
+        value = min(max(value, 0.0), 1.0) if np.isfinite(value) else 1.0
+        p.append(value)
+        known.append(value >= 1.0 and data.get("evidence") != "inferred")
+    return np.asarray(p, dtype=float), np.asarray(known, dtype=bool)

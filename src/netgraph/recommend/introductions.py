@@ -38,6 +38,7 @@ import scipy.sparse as sp
 from netgraph import _graph
 from netgraph.analysis.holes import ego_structural_holes
 from netgraph.errors import InputError
+from netgraph.inference import FAMILIES
 from netgraph.recommend._common import NEW_TIE_QUANTILE as NEW_TIE_QUANTILE
 from netgraph.recommend._common import check_k as _check_k
 from netgraph.recommend._common import check_person as _check_person
@@ -54,6 +55,7 @@ from netgraph.recommend._common import new_tie_strength as _new_tie_strength
 from netgraph.recommend._common import own_strengths as _own_strengths
 from netgraph.recommend._common import recent_asks as _recent_asks
 from netgraph.recommend._common import sort_by_score as _sorted
+from netgraph.recommend._common import tie_evidence as _tie_evidence
 from netgraph.recommend._common import undirected as _undirected
 
 __all__ = ["introductions", "introductions_to_make", "strength_curve"]
@@ -83,6 +85,8 @@ _INTRO_DTYPES = {
     "feasibility": float,
     "value": float,
     "asked_recently": bool,
+    "via_probability": float,
+    "via_candidate_probability": float,
 }
 _PAIR_DTYPES = {
     "a": object,
@@ -177,6 +181,7 @@ def introductions(
     by: str | None = None,
     new_tie_strength: float | None = None,
     max_per_connector: int | None = None,
+    max_per_community: int | None = None,
     recent_days: float = 90,
     recent_ask_penalty: float = 0.5,
     n_exact: int | None = None,
@@ -209,9 +214,10 @@ def introductions(
 
     .. math::
 
-        F = g_\text{ask}(s_{pv}) \; g_\text{reach}(s_{vc}) \; \frac{m}{m + 1}
+        F = q_{pv} \, g_\text{ask}(s_{pv}) \; q_{vc} \, g_\text{reach}(s_{vc}) \;
+            \frac{m}{m + 1}
             \times (0.5 \text{ if } v \text{ was asked in the last 90 days}),
-        \qquad m = \sum_{u \in M} \frac{n}{d_u} .
+        \qquad m = \sum_{u \in M} q_{pu} \, q_{uc} \, \frac{n}{d_u} .
 
     :math:`g` is :func:`strength_curve`, an inverted U after Rajkumar et al. [3]_: the
     connector-to-candidate tie peaks at moderately weak (0.35, floor 0.2), where novel
@@ -224,12 +230,38 @@ def introductions(
     Mutual contacts saturate: :math:`m = 1` gives 0.5, :math:`m = 3` gives 0.75. The score is
     :math:`V F`.
 
-    **Fairness**: no connector is named for more than ``ceil(k / 3)`` rows (`max_per_connector`),
-    so the list does not lean on one person: a candidate whose best connector is full is
-    offered through her next-best connector, or left out. The list may then be shorter than
-    `k`. A connector the person asked for something (interactions of kind ``"ask"`` from the
-    person to the connector) within `recent_days` before `today` is down-weighted by
-    `recent_ask_penalty`.
+    **Uncertain ties** (issue 11's evidence: a tie is *stated*, *observed* or *inferred*, and
+    an inferred tie has a probability :math:`q` and enters `G` with weight strength
+    :math:`\times\, q`; a known tie has :math:`q = 1`). An introduction can only travel over
+    ties that exist, so feasibility is an expectation over them: a hop counts
+    :math:`q \, g(s)` with :math:`s = w / q` the strength the tie has if it exists, never
+    :math:`g(q s)`, which would credit a tie that is probably absent as a moderately weak one
+    and give it at least the curve's floor. Mutual contacts count by the chance that both
+    their ties exist, and :math:`n` and :math:`d_u` are expected numbers of contacts (sums of
+    probabilities). With every :math:`q = 1` this is the formula above, unchanged.
+    Granovetter's weak ties [2]_ and the moderately weak ties of Rajkumar et al. [3]_ are
+    ties that exist: a shared meetup of 200 people is not one. Two rules follow for the
+    ranking:
+
+    - *You cannot ask someone you do not know.* Rows whose first hop (person to connector)
+      is known rank above every row whose first hop is only inferred, whatever their score;
+      a candidate is offered through a known connector when she has one. The reason of an
+      inferred first hop says so ("If you do know ...").
+    - The connector-to-candidate hop may be inferred, and the reason then gives its chance
+      and what it rests on ("may know Dee (6%; both in London Data Science Meetup)";
+      "probably knows" from 50%), and how many mutual contacts to expect.
+
+    **Fairness and diversity**: no connector is named for more than ``ceil(k / 3)`` rows
+    (`max_per_connector`), so the list does not lean on one person: a candidate whose best
+    connector is full is offered through her next-best connector, or left out. Each
+    candidate's value is worked out as if she were the only new contact, but candidates of
+    one community are redundant with each other [1]_ (once you know one, the others are a
+    step away), so no community (or `by` group) gets more than ``ceil(k / 3)`` rows
+    (`max_per_community`) while other communities have candidates; when they run out, the
+    best remaining candidates fill the list after them. The list may be shorter than `k`
+    only through the connector cap. A connector the person asked for something (interactions
+    of kind ``"ask"`` from the person to the connector) within `recent_days` before `today`
+    is down-weighted by `recent_ask_penalty`.
 
     **Scale**: every candidate gets a cheap pre-score (the unweighted gain in effective size,
     :math:`1 + 2t/n - 2(t + m)/(n + 1)` with :math:`t` ties among the person's :math:`n`
@@ -261,6 +293,9 @@ def introductions(
         Strength assumed for the new tie; default the 25th percentile of the person's ties.
     max_per_connector : int, optional
         Most rows one connector may carry; default ``ceil(k / 3)``.
+    max_per_community : int, optional
+        Most rows of one community (or `by` group) before the other communities run out of
+        candidates; default ``ceil(k / 3)``. ``max_per_community=k`` ranks by score alone.
     recent_days : float, default 90
         How far back an ask counts as recent.
     recent_ask_penalty : float, default 0.5
@@ -277,9 +312,11 @@ def introductions(
         At most `k` rows, best first, columns ``person`` (the candidate), ``via`` (the
         connector), ``score``, ``reason``, ``gain_effective_size``, ``constraint_before``,
         ``constraint_after``, ``new_community``, ``via_strength`` (person-connector),
-        ``via_candidate_strength``, ``mutual_contacts``, ``community`` (the candidate's
-        community or `by` group), ``feasibility``, ``value``, ``asked_recently``. Ties in score
-        are broken by candidate id, then connector id.
+        ``via_candidate_strength`` (each the strength the tie has if it exists),
+        ``mutual_contacts`` (contacts tied, for sure or possibly, to the candidate),
+        ``community`` (the candidate's community or `by` group), ``feasibility``, ``value``,
+        ``asked_recently``, ``via_probability`` and ``via_candidate_probability`` (1 for a
+        known tie). Ties in score are broken by candidate id, then connector id.
 
     Raises
     ------
@@ -326,7 +363,9 @@ def introductions(
         _own_strengths(U, person, contacts, weight, clip=False), new_tie_strength, weight
     )
     asked = _recent_asks(interactions, person, today, recent_days)
-    rows = _intro_feasibility(U, rows, contacts, own, asked, recent_ask_penalty)
+    own_p, own_known = _tie_evidence(U, [person] * len(contacts), contacts)
+    sure = pd.DataFrame({"p": own_p, "known": own_known}, index=own.index)
+    rows = _intro_feasibility(U, rows, contacts, own, sure, asked, recent_ask_penalty)
     if among is not None:  # only these candidates (net.brief: one contact's contacts)
         rows = rows[rows["person"].isin(list(among))]
         if rows.empty:
@@ -335,7 +374,7 @@ def introductions(
     limit = max(50, 5 * k) if n_exact is None else max(1, int(n_exact))
     cand = _intro_shortlist(cand, rows, is_contact, len(contacts), limit)
     cand, es0, c0 = _intro_exact_value(U, person, cand, len(contacts), w_new, weight)
-    picked, connectors = _intro_pick(rows, cand, k, max_per_connector)
+    picked, connectors = _intro_pick(rows, cand, k, max_per_connector, max_per_community)
     if picked.empty:
         return _empty(_INTRO_DTYPES)
     picked = picked.assign(constraint_before=c0)
@@ -348,12 +387,15 @@ def introductions(
 def _intro_candidates(
     U: nx.Graph, person: Hashable, contacts: list, weight: str | None
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """Rows (via, person, via_candidate_strength): each contact's contacts not yet known."""
+    """Rows (via, person, via_candidate_strength, via_candidate_probability): each contact's
+    contacts not yet known."""
     edges = _edge_frame(U, contacts, weight)
     is_contact = edges["dst"].isin(set(contacts))
     rows = edges[~is_contact & (edges["dst"] != person)].rename(
         columns={"src": "via", "dst": "person", "w": "via_candidate_strength"}
     )
+    p, known = _tie_evidence(U, rows["via"], rows["person"])
+    rows = rows.assign(via_candidate_probability=p, reach_known=known)
     return rows, is_contact
 
 
@@ -362,27 +404,51 @@ def _intro_feasibility(
     rows: pd.DataFrame,
     contacts: list,
     own: pd.Series,
+    sure: pd.DataFrame,
     asked: pd.Series,
     recent_ask_penalty: float,
 ) -> pd.DataFrame:
-    """Add each row's chance of happening: the ask, the reach, the mutual contacts [3]_."""
-    n = len(contacts)
-    rows["via_strength"] = own.reindex(rows["via"]).to_numpy()
+    """Add each row's chance of happening: the ask, the reach, the mutual contacts [3]_,
+    each tie counted by its probability (an expectation over the uncertain ties)."""
+    p_ask = sure["p"].reindex(rows["via"]).to_numpy(float)
+    p_reach = rows["via_candidate_probability"].to_numpy(float)
+    # an inferred tie's weight is strength x probability: the strength it has if it exists
+    s_ask = np.clip(own.reindex(rows["via"]).to_numpy(float) / np.maximum(p_ask, 1e-12), 0, 1)
+    w_reach = rows["via_candidate_strength"].to_numpy(float)
+    s_reach = np.clip(w_reach / np.maximum(p_reach, 1e-12), 0, 1)
+    rows["via_strength"] = s_ask
+    rows["via_candidate_strength"] = s_reach
+    rows["via_probability"] = p_ask
+    rows["ask_known"] = sure["known"].reindex(rows["via"]).to_numpy(bool)
     rows["mutual_contacts"] = rows.groupby("person", sort=False)["via"].transform("size")
     rows["asked_recently"] = rows["via"].isin(asked.index)
-    # each mutual contact counts n / d_v: her share of attention relative to the person's [4]_
-    degree = {v: len(U.adj[v]) - (v in U.adj[v]) for v in contacts}
-    share = n / rows["via"].map(degree).to_numpy(float)
+    # each mutual contact counts n / d_v: her share of attention relative to the person's [4]_,
+    # with n and d_v expected numbers of contacts and the mutual contact's own chance of
+    # being one (both her ties exist)
+    n = float(sure["p"].sum())
+    degree = {v: _expected_degree(U, v) for v in contacts}
+    both = p_ask * p_reach
+    share = n / rows["via"].map(degree).to_numpy(float) * both
     m = pd.Series(share).groupby(rows["person"].to_numpy(), sort=False).transform("sum")
     m = m.to_numpy(float)
+    rows["expected_mutual"] = (
+        pd.Series(both).groupby(rows["person"].to_numpy(), sort=False).transform("sum").to_numpy()
+    )
     rows["feasibility"] = (
-        strength_curve(rows["via_strength"].to_numpy(), **ASK_CURVE)
-        * strength_curve(rows["via_candidate_strength"].to_numpy(), **REACH_CURVE)
+        p_ask
+        * strength_curve(s_ask, **ASK_CURVE)
+        * (p_reach * strength_curve(s_reach, **REACH_CURVE))
         * m
         / (m + 1)
         * np.where(rows["asked_recently"].to_numpy(), recent_ask_penalty, 1.0)
     )
     return rows
+
+
+def _expected_degree(U: nx.Graph, v: Hashable) -> float:
+    """The expected number of v's contacts: the sum of her ties' probabilities."""
+    nbrs = [w for w in U.adj[v] if w != v]
+    return float(_tie_evidence(U, [v] * len(nbrs), nbrs)[0].sum())
 
 
 def _intro_groups(
@@ -420,7 +486,11 @@ def _intro_shortlist(
     bonus = 1 + GROUP_BONUS * cand["new_community"].to_numpy()
     cand["pre"] = np.maximum(approx, 0.01) * bonus * best.reindex(candidates).to_numpy()
     cand["_key"] = [str(c) for c in candidates]
-    return cand.sort_values(["pre", "_key"], ascending=[False, True], kind="stable").head(limit)
+    # candidates a contact the person knows can introduce come first (see _intro_pick)
+    cand["_askable"] = rows.groupby("person", sort=False)["ask_known"].any().reindex(candidates)
+    order = cand.sort_values(["pre", "_key"], ascending=[False, True], kind="stable")
+    order = order.sort_values("_askable", ascending=False, kind="stable")
+    return order.drop(columns="_askable").head(limit)
 
 
 def _intro_exact_value(
@@ -445,22 +515,39 @@ def _intro_exact_value(
 
 
 def _intro_pick(
-    rows: pd.DataFrame, cand: pd.DataFrame, k: int, max_per_connector: int | None
+    rows: pd.DataFrame,
+    cand: pd.DataFrame,
+    k: int,
+    max_per_connector: int | None,
+    max_per_community: int | None,
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """The k best rows, one per candidate and at most ceil(k/3) per connector; and each
-    candidate's connectors, best first."""
+    """The k best rows, one per candidate: rows through a connector the person knows first,
+    at most ceil(k/3) per connector, and at most ceil(k/3) per community until the other
+    communities are exhausted; and each candidate's connectors, best first."""
     rows = rows[rows["person"].isin(cand.index)]
     rows = rows.join(cand.drop(columns=["pre", "_key"]), on="person")
     rows["score"] = rows["value"] * rows["feasibility"]
     rows = rows[rows["score"] > 0]
     cap = math.ceil(k / 3) if max_per_connector is None else max(1, int(max_per_connector))
+    per_group = math.ceil(k / 3) if max_per_community is None else max(1, int(max_per_community))
     rows = _sorted(rows, "score", ["person", "via"])
+    # you cannot ask someone you do not know: known first hops rank above inferred ones
+    rows = rows.sort_values("ask_known", ascending=False, kind="stable")
     connectors = rows.groupby("person", sort=False)["via"].agg(list)  # best first
     # a candidate's row can only be passed over because its connector is full, and at most
     # k // cap connectors fill up: her first k // cap + 1 rows are all the greedy pass can use
     rows = rows[rows.groupby("person", sort=False).cumcount() <= k // cap]
-    picked = rows.iloc[_greedy(rows, k=k, caps={"via": cap}, unique="person")]
-    return picked, connectors
+    # one key per community, apart from the connectors' ids; no community: no cap
+    rows["_group"] = [
+        ("community", g) if pd.notna(g) else ("person", c)
+        for g, c in zip(rows["community"], rows["person"], strict=True)
+    ]
+    first = rows.iloc[_greedy(rows, k=k, caps={"via": cap, "_group": per_group}, unique="person")]
+    if len(first) < k:  # the communities ran out: the best of the rest fill the list
+        rest = rows.drop(index=first.index)
+        both = pd.concat([first, rest[~rest["person"].isin(first["person"])]])
+        first = both.iloc[_greedy(both, k=k, caps={"via": cap}, unique="person")]
+    return first, connectors
 
 
 def _intro_reasons(
@@ -491,9 +578,18 @@ def _intro_reasons(
         U, [person, *picked["person"], *(v for c in shown.values() for v in c[:3]), *known]
     )
     today_ts = None if asked.empty else asked.attrs["today"]
+    about = {c: _about(U, c) for c in picked["person"]}
+    basis = {  # what each inferred tie on the path rests on
+        (a, b): _shared(U, a, b)
+        for a, b, sure in [
+            *zip(picked["via"], picked["person"], picked["reach_known"], strict=True),
+            *((person, v, s) for v, s in zip(picked["via"], picked["ask_known"], strict=True)),
+        ]
+        if not sure
+    }
     return [
-        _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts, known_in)
-        for r in picked.itertuples(index=False)
+        _intro_reason(r, names, shown[r.person], es0, by, asked, today_ts, known_in, about, basis)
+        for r in picked.assign(me=[person] * len(picked)).itertuples(index=False)
     ]
 
 
@@ -975,29 +1071,47 @@ def _intro_reason(
     asked: pd.Series,
     today: pd.Timestamp | None,
     known_in: dict,
+    about: dict,
+    basis: dict,
 ) -> str:
     via, cand = names[r.via], names[r.person]
-    text = (
-        f"Ask {via} to introduce you to {cand}. {via} knows you (tie strength "
-        f"{r.via_strength:.2f}) and {cand} ({r.via_candidate_strength:.2f})"
-    )
+    if r.ask_known:
+        text = f"Ask {via} to introduce you to {cand}{about[r.person]}. {via} knows you (tie "
+        text += f"strength {r.via_strength:.2f})"
+    else:  # you cannot ask someone you do not know: say so first
+        text = f"If you do know {via}, ask {via} to introduce you to {cand}{about[r.person]}. "
+        text += f"{via} {_maybe(r.via_probability)} you ({_chance(r.via_probability)}"
+        text += f"{basis[(r.me, r.via)]})"
+    if r.reach_known:
+        text += f" and {'' if r.ask_known else 'knows '}{cand} ({r.via_candidate_strength:.2f})"
+    else:
+        p = r.via_candidate_probability
+        text += f" and {_maybe(p)} {cand} ({_chance(p)}{basis[(r.via, r.person)]})"
+    sure = abs(r.expected_mutual - r.mutual_contacts) < 1e-9
     if r.mutual_contacts > 1:
         others = [names.get(c, str(c)) for c in connectors[:3]]
         more = ", ..." if len(connectors) > 3 else ""
-        text += f"; {r.mutual_contacts} of your contacts know {cand} ({', '.join(others)}{more})"
-    else:
+        listed = f"({', '.join(others)}{more})"
+        if sure:
+            text += f"; {r.mutual_contacts} of your contacts know {cand} {listed}"
+        else:
+            text += (
+                f"; {r.mutual_contacts} of your contacts may know {cand} {listed}, "
+                f"{r.expected_mutual:.1f} of them by the inferred chances"
+            )
+    elif sure:
         text += f"; {via} is the only contact you share with {cand}"
+    else:
+        text += f"; {via} is the only contact of yours who may know {cand}"
     text += "."
-    if r.new_community:
-        text += (
-            f" {cand} is in {_group_text(r.community, by)}, where you have "
-            f"{_count(int(r.ties_into), 'tie')}"
-        )
+    if pd.notna(r.community):
         known = [names[c] for c in known_in.get(r.community, [])]
-        if known:
-            more = ", ..." if r.ties_into > len(known) else ""
-            text += f" ({', '.join(known)}{more})"
-        text += "."
+        more = f" ({', '.join(known)}{', ...' if r.ties_into > len(known) else ''})"
+        ties = f"{_count(int(r.ties_into), 'tie')}{more if known else ''}"
+        if r.new_community:
+            text += f" {cand} is in {_group_text(r.community, by)}, where you have {ties}."
+        else:
+            text += f" {cand} is in {_group_text(r.community, by)}, where you already have {ties}."
     if r.gain_effective_size > 0:
         text += (
             f" Knowing {cand} would raise your effective size from {es0:.2f} to "
@@ -1010,6 +1124,54 @@ def _intro_reason(
         days = int((today - asked[r.via]) / pd.Timedelta(days=1))
         text += f" You asked {via} for something {_count(days, 'day')} ago, so {via} ranks lower."
     return text
+
+
+def _maybe(p: float) -> str:
+    """How sure an inferred tie is, in words."""
+    return "probably knows" if p >= 0.5 else "may know"
+
+
+def _chance(p: float) -> str:
+    """A probability as a percentage: '64%', 'under 1%'."""
+    return f"{p:.0%}" if p >= 0.005 else "under 1%"
+
+
+def _about(U: nx.Graph, node: Hashable) -> str:
+    """' (UX Researcher at Northwind Analytics)' from the node's role and company, if known."""
+    data = U.nodes[node]
+    role, company = (_plain_text(data.get(c)) for c in ("role", "company"))
+    if role and company:
+        return f" ({role} at {company})"
+    return f" ({role or company})" if role or company else ""
+
+
+def _plain_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _shared(U: nx.Graph, a: Hashable, b: Hashable, limit: int = 2) -> str:
+    """What an inferred tie between a and b rests on: '; both in London Data Science Meetup'.
+
+    The groups they share in the columns :func:`netgraph.inference.tie_probabilities` infers
+    from (values of ``;``-separated people columns, compared case-insensitively).
+    """
+    found = []
+    for column in FAMILIES:
+        theirs = {x.casefold() for x in _parts(U.nodes[b].get(column))}
+        found += [
+            x if column in ("circles", "groups") else f"{column} {x}"
+            for x in _parts(U.nodes[a].get(column))
+            if x.casefold() in theirs
+        ]
+    found = list(dict.fromkeys(found))
+    if not found:
+        return ""
+    more = f" and {_count(len(found) - limit, 'more group')}" if len(found) > limit else ""
+    return f"; both in {', '.join(found[:limit])}{more}"
+
+
+def _parts(value: Any) -> list[str]:
+    return [x.strip() for x in value.split(";") if x.strip()] if isinstance(value, str) else []
 
 
 def _constraint_change(before: float, after: float) -> str:
