@@ -20,7 +20,7 @@ def people():
 
 
 def test_pairs_sharing_groups_get_calibrated_probabilities():
-    table = inference.tie_probabilities(people(), ego="me")
+    table = inference.tie_probabilities(people(), person="me")
     pairs = set(zip(table["source"], table["target"], strict=True))
     assert ("ann", "bo") in pairs  # Acme (any case) and climbing
     assert all("me" not in pair for pair in pairs)
@@ -32,30 +32,30 @@ def test_pairs_sharing_groups_get_calibrated_probabilities():
 
 
 def test_answers_update_the_group_and_leave_the_answered_pair_out():
-    before = inference.tie_probabilities(people(), ego="me").set_index(["source", "target"])
+    before = inference.tie_probabilities(people(), person="me").set_index(["source", "target"])
     no = pd.DataFrame({"a": ["ann"], "b": ["bo"], "knows": [False]})
-    after = inference.tie_probabilities(people(), ego="me", answers=no)
+    after = inference.tie_probabilities(people(), person="me", answers=no)
     after = after.set_index(["source", "target"])
     assert ("ann", "bo") not in after.index
     # a no inside Acme and climbing lowers the other pairs of those groups
     assert after.loc[("ann", "cy"), "probability"] < before.loc[("ann", "cy"), "probability"]
     assert after.loc[("bo", "fay"), "probability"] < before.loc[("bo", "fay"), "probability"]
     yes = no.assign(knows=True)
-    up = inference.tie_probabilities(people(), ego="me", answers=yes)
+    up = inference.tie_probabilities(people(), person="me", answers=yes)
     up = up.set_index(["source", "target"])
     assert up.loc[("ann", "cy"), "probability"] > before.loc[("ann", "cy"), "probability"]
 
 
 def test_by_names_the_columns_and_refuses_unknown_ones():
-    only_city = inference.tie_probabilities(people(), ego="me", by="city")
+    only_city = inference.tie_probabilities(people(), person="me", by="city")
     assert len(only_city) == 15  # every pair of the six contacts shares Leeds
     with pytest.raises(InputError, match="hometown"):
-        inference.tie_probabilities(people(), ego="me", by=["hometown"])
+        inference.tie_probabilities(people(), person="me", by=["hometown"])
 
 
 def test_questions_are_distinct_unanswered_pairs_with_reasons():
     known = pd.DataFrame({"source": ["bo"], "target": ["ann"]})
-    q = inference.choose_questions(people(), ego="me", k=5, known=known)
+    q = inference.choose_questions(people(), person="me", k=5, known=known)
     assert len(q) == 5
     pairs = {frozenset(p) for p in zip(q["a"], q["b"], strict=True)}
     assert len(pairs) == 5 and frozenset({"ann", "bo"}) not in pairs

@@ -80,6 +80,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 from scipy.special import expit, logit
 
+from netgraph._names import deprecated_names
 from netgraph.errors import InputError
 
 __all__ = [
@@ -335,10 +336,11 @@ def _setup(people, *, ego, by, answers):
     return _Model.build(groups, answered, knows)
 
 
+@deprecated_names(ego="person")
 def tie_probabilities(
     people: pd.DataFrame,
     *,
-    ego: str | None = None,
+    person: str | None = None,
     by: str | Sequence[str] | None = None,
     answers: pd.DataFrame | None = None,
     known: pd.DataFrame | None = None,
@@ -351,8 +353,9 @@ def tie_probabilities(
     ----------
     people : DataFrame
         Indexed by id, with ``;``-separated group columns.
-    ego : str, optional
-        The user, left out of the pairs (the user's own ties are known).
+    person : str, optional
+        The user, left out of the pairs (the user's own ties are known). ``ego=``, the old
+        name, still works with a DeprecationWarning.
     by : str or list of str, optional
         The columns to infer from; default those of :data:`FAMILIES` present.
     answers : DataFrame, optional
@@ -370,7 +373,7 @@ def tie_probabilities(
         ``source``, ``target`` (``source < target``), ``probability`` and ``shared`` (the groups
         the pair shares, ``"company: Acme; circles: climbing"``), most probable first.
     """
-    model = _setup(people, ego=ego, by=by, answers=answers)
+    model = _setup(people, ego=person, by=by, answers=answers)
     P = model.probabilities()
     i, j, p = P.row, P.col, P.data
     drop = np.zeros(len(p), bool)
@@ -408,10 +411,11 @@ def _shared_text(model: _Model, i: np.ndarray, j: np.ndarray, limit: int = 3) ->
     return out
 
 
+@deprecated_names(ego="person")
 def choose_questions(
     people: pd.DataFrame,
     *,
-    ego: str | None = None,
+    person: str | None = None,
     by: str | Sequence[str] | None = None,
     answers: pd.DataFrame | None = None,
     known: pd.DataFrame | None = None,
@@ -424,7 +428,8 @@ def choose_questions(
     expected number of ties among the contacts (which sets Burt's effective size), counting
     the pair's own uncertainty and what its answer teaches about the offset of every group it
     shares and of the whole network; chosen greedily, each question shrinking the variances
-    it informs, so the questions spread over the largest uncertain groups.
+    it informs, so the questions spread over the largest uncertain groups. ``person``, the
+    user, and the other parameters are as for :func:`tie_probabilities`.
 
     Returns
     -------
@@ -433,7 +438,7 @@ def choose_questions(
     """
     if k < 0:
         raise InputError(f"k must be a non-negative number of questions, not {k!r}")
-    model = _setup(people, ego=ego, by=by, answers=answers)
+    model = _setup(people, ego=person, by=by, answers=answers)
     groups = model.groups
     if not groups.members.shape[1]:
         return pd.DataFrame(columns=["a", "b", "probability", "reason"])

@@ -1241,7 +1241,7 @@ class Network:
         known = base.ties.index.to_frame(index=False)
         found = inference.tie_probabilities(
             self._people,
-            ego=self.ego,
+            person=self.ego,
             by=None if by is None else ([by] if isinstance(by, str) else list(by)),
             answers=self.answers,
             known=known,
@@ -1305,7 +1305,7 @@ class Network:
         base = self._without_inferred()
         questions = inference.choose_questions(
             self._people,
-            ego=self.ego,
+            person=self.ego,
             by=None if by is None else ([by] if isinstance(by, str) else list(by)),
             answers=self.answers,
             known=base.ties.index.to_frame(index=False),

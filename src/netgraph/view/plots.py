@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netgraph._names import deprecated_names
 from netgraph.errors import InputError, UnknownPersonError
 from netgraph.view._palette import (
     KIND_COLORS,
@@ -40,9 +41,10 @@ __all__ = [
 ]
 
 
+@deprecated_names(ego="person")
 def ego_map(
     G: nx.Graph,
-    ego: Hashable,
+    person: Hashable,
     *,
     communities: pd.Series | Mapping[Hashable, Hashable] | None = None,
     ax: Axes | None = None,
@@ -60,8 +62,9 @@ def ego_map(
     ----------
     G : networkx.Graph or networkx.DiGraph
         The network (a directed graph counts contacts in either direction). Not modified.
-    ego : hashable
-        The person at the centre.
+    person : hashable
+        The person at the centre, the ego of the drawing (``ego=``, the old name, still works
+        with a DeprecationWarning).
     communities : pandas.Series or mapping, optional
         Person -> community. None: the node attribute ``"community"`` (one group if absent).
     ax : matplotlib.axes.Axes, optional
@@ -82,7 +85,7 @@ def ego_map(
     Raises
     ------
     UnknownPersonError
-        If `ego` is not in `G`.
+        If `person` is not in `G`.
 
     Examples
     --------
@@ -100,8 +103,9 @@ def ego_map(
     import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection
 
+    ego = person  # the centre of the drawing
     if ego not in G:
-        raise UnknownPersonError(ego, hint="It was given as the ego of ego_map.")
+        raise UnknownPersonError(ego, hint="It was given as the person at the centre of ego_map.")
     ax = plt.gca() if ax is None else ax
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     alters = [v for v in U.adj[ego] if v != ego]
