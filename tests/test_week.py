@@ -196,3 +196,25 @@ def test_an_introduction_asked_follows_through_and_leaves_the_list(store):
     assert "dee" not in set(store.week(k=10, today="2026-01-16", record=False)["person"])
     history = store.history(today="2026-01-16").set_index("person")
     assert history.loc["dee", "written"] == pd.Timestamp(FRIDAY)
+
+
+@pytest.mark.parametrize(("me", "new"), [(0, 7), ((0, 0), (0, 7))], ids=["int", "tuple"])
+def test_the_pure_review_reads_ids_that_are_not_text(me, new):
+    """Ids as given by Network.from_graph: an int or a tuple is read as its text."""
+    import networkx as nx
+
+    G = nx.Graph([(me, new)])
+    log = pd.DataFrame(
+        {
+            "source": pd.Series([me], dtype=object),
+            "target": pd.Series([new], dtype=object),
+            "date": pd.to_datetime(["2025-12-22"]),
+            "kind": ["meeting"],
+        }
+    )
+    ties = pd.DataFrame({"source": [me], "target": [new], "last_contact": log["date"]})
+    found = week_module.candidates(
+        G, ties, log, pd.DataFrame(index=[me, new]), me, today="2026-01-09"
+    )
+    assert found["person"].tolist() == [str(new)]
+    assert found["group"].tolist() == ["follow up"]

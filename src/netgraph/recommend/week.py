@@ -493,12 +493,15 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def _own_log(interactions: pd.DataFrame, person: Hashable) -> pd.DataFrame:
-    """The person's interactions, one row each: contact, date, kind, out (hers), note."""
+    """The person's interactions, one row each: contact, date, kind, out (hers), note.
+
+    Ids are read as text, as everywhere in the review (0 is "0", a tuple its text)."""
+    me = str(person)
     src = text(interactions["source"])
     dst = text(interactions["target"])
-    mine = (src == person) | (dst == person)
+    mine = (src == me) | (dst == me)
     log = interactions[mine]
-    out = src[mine] == person
+    out = src[mine] == me
     frame = pd.DataFrame(
         {
             # object columns (not pandas' inferred string dtype): read row by row below
@@ -509,7 +512,7 @@ def _own_log(interactions: pd.DataFrame, person: Hashable) -> pd.DataFrame:
             "note": log["note"].to_numpy() if "note" in log.columns else None,
         }
     )
-    frame = frame[frame["contact"] != person]
+    frame = frame[frame["contact"] != me]
     return frame[frame["date"].notna()].sort_values("date", kind="stable", ignore_index=True)
 
 
