@@ -1546,14 +1546,15 @@ class _Plots:
     ) -> Axes:
         """The person's contacts grouped and coloured by community, the person in the centre.
 
-        ``person`` defaults to the ego and ``communities`` to the network's. See
+        ``person`` defaults to the ego and ``communities`` to the network's, described as in
+        the interactive view ("community 2 (mostly Acme)"), with the view's colours. See
         :func:`netgraph.view.plots.ego_map`.
         """
         net = self._net
         return plots.ego_map(
             net.undirected,
             net._person(person),
-            communities=net._community if communities is None else communities,
+            communities=net._community_labels if communities is None else communities,
             ax=ax,
             weight=weight,
             seed=seed,
