@@ -25,7 +25,7 @@ QUICK := not slow and not browser and not docs and not notebooks
 quick: $(STAMP)
 	$(BIN)/python -m pytest -q -m "$(QUICK)"
 
-LINTED := src tests benchmarks notebooks scripts/build_notebooks.py
+LINTED := src tests benchmarks notebooks scripts/build_notebooks.py scripts/make_sample.py
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)

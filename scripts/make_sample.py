@@ -1007,7 +1007,9 @@ def _calendar(contacts, interactions, rng) -> str:
             rule="FREQ=WEEKLY;INTERVAL=2",
             until=max(dates),
         )
-    for n, (row, pid) in enumerate(zip(meetings[~team].itertuples(index=False), other[~team])):
+    for n, (row, pid) in enumerate(
+        zip(meetings[~team].itertuples(index=False), other[~team], strict=True)
+    ):
         person = (contacts.at[pid, "name"], emails[pid])
         start = pd.Timestamp(row.date) + pd.Timedelta(hours=int(rng.integers(8, 18)))
         title = str(rng.choice(TITLES.get(row.kind, TITLES["meeting"])))
