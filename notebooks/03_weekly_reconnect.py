@@ -11,6 +11,7 @@
 # simulates twelve Fridays on the bundled sample, whose data end on 31 December 2025.
 
 # %%
+import os
 import tempfile
 from pathlib import Path
 
@@ -22,10 +23,10 @@ from netgraph.recommend.week import to_ics
 
 pd.set_option("display.max_colwidth", 120)
 
-# netgraph.open() with no path uses $NETGRAPH_HOME or your user data folder; a
-# temporary folder keeps this notebook from touching yours.
-folder = Path(tempfile.mkdtemp())
-store = netgraph.open(folder / "store.sqlite")
+# netgraph.open() with no path uses $NETGRAPH_HOME or your user data folder; working in
+# a new temporary folder keeps this notebook from touching yours.
+os.chdir(tempfile.mkdtemp())
+store = netgraph.open("store.sqlite")
 print(store.add(netgraph.sample(), date="2025-12-31", origin="sample"))
 store
 
@@ -46,7 +47,7 @@ print(net.closure()["reasons"].iloc[0])
 # column)` reads the lists from a spreadsheet column.
 
 # %%
-sheet = folder / "lists.csv"
+sheet = Path("lists.csv")
 sheet.write_text(
     "name,list\n"
     "Aisha Butt,want to know\n"
@@ -56,7 +57,7 @@ sheet.write_text(
     "Priya Shah,stay in touch\n"
 )
 store.tag_from(sheet, "list")
-store.lists()
+store.lists()[["person", "name", "list"]]  # lists() also has the date each was added
 
 # %% [markdown]
 # ## The first Friday
@@ -80,7 +81,7 @@ for r in review.itertuples():
 # FILE` on the command line):
 
 # %%
-print("\n".join(to_ics(review).splitlines()[:14]))
+print("\n".join(to_ics(review, stamp="2026-01-09").splitlines()[:14]))
 
 # %% [markdown]
 # ## Twelve Fridays
