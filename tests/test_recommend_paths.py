@@ -167,3 +167,56 @@ def test_matches_brute_force_over_all_simple_paths(case):
         assert row.ask_first == row.path[1]
     keys = list(zip(-found["score"], found["hops"], strict=True))
     assert keys == sorted(keys, key=lambda t: (round(t[0], 9), t[1]))
+
+
+# --------------------------------------------------------------------------- uncertain ties
+
+
+def _tie(G: nx.Graph, u, v, strength: float, p: float = 1.0) -> None:
+    """A tie by the evidence contract: weight = strength x probability."""
+    evidence = "stated" if p == 1.0 else "inferred"
+    G.add_edge(u, v, weight=strength * p, probability=p, evidence=evidence)
+
+
+def test_paths_start_with_a_tie_you_know_and_give_inferred_chances():
+    """Ina (inferred, 90%) is the warmer way to Tom; Ann (stated) is the one you can ask.
+    Only Ina leads to Sue, through a tie Ina probably has (80%)."""
+    G = nx.Graph()
+    _tie(G, "me", "ann", 0.5)
+    _tie(G, "me", "ina", 0.9, 0.9)
+    _tie(G, "ann", "tom", 0.5)
+    _tie(G, "ina", "tom", 0.9)
+    _tie(G, "ina", "sue", 0.9, 0.8)
+    for node in G:
+        G.nodes[node]["name"] = node.capitalize()
+    people = pd.DataFrame({"company": ["Acme", "Acme"]}, index=["tom", "sue"])
+    found = paths_to(G, people, "me", company="acme").set_index("target")
+    assert list(found.index) == ["tom", "sue"]  # Sue's chain scores higher, but starts unsure
+    assert found.loc["sue", "score"] > found.loc["tom", "score"]
+    assert found.loc["tom", "path"] == ["me", "ann", "tom"]
+    assert found.loc["tom", "reason"].endswith(
+        "Ask Ann first; the chain's strength (the product of the tie strengths) is 0.25."
+    )
+    sue = found.loc["sue"]
+    assert sue["path"] == ["me", "ina", "sue"]
+    assert sue["strengths"] == pytest.approx([0.9, 0.9])
+    assert sue["probabilities"] == pytest.approx([0.9, 0.8])
+    assert sue["score"] == pytest.approx(0.9 * 0.9 * 0.9 * 0.8)
+    assert "you -> Ina (0.90, 90% likely) -> Sue (0.90, 80% likely)" in sue["reason"]
+    assert "If you do know Ina, ask them first" in sue["reason"]
+    assert "holds with a chance of 72%" in sue["reason"]
+    # with Ann's tie inferred too, the warmest chain wins again
+    _tie(G, "me", "ann", 0.5, 0.99)
+    again = paths_to(G, people, "me", company="acme").set_index("target")
+    assert again.loc["tom", "path"] == ["me", "ina", "tom"]
+
+
+def test_an_inferred_contact_is_asked_directly_only_if_you_know_her():
+    G = nx.Graph()
+    _tie(G, "me", "ann", 0.5)
+    _tie(G, "me", "tom", 0.6, 0.4)
+    found = paths_to(G, None, "me", id="tom")
+    assert found["reason"].iloc[0] == (
+        "You may know tom directly (40%, inferred; tie strength 0.60 if so): if you do, "
+        "ask tom yourself."
+    )

@@ -26,8 +26,10 @@ from netgraph._match import matches, unknown_column
 from netgraph.errors import InputError
 from netgraph.recommend._common import check_k as _check_k
 from netgraph.recommend._common import check_person as _check_person
+from netgraph.recommend._common import count as _count
 from netgraph.recommend._common import edge_frame as _edge_frame
 from netgraph.recommend._common import names as _names
+from netgraph.recommend._common import tie_evidence as _tie_evidence
 from netgraph.recommend._common import undirected as _undirected
 
 __all__ = ["paths_to"]
@@ -43,6 +45,7 @@ _DTYPES = {
     "ask_first": object,
     "reason": object,
     "strengths": object,
+    "probabilities": object,
 }
 
 
@@ -76,6 +79,16 @@ def paths_to(
     path. Equal scores prefer fewer hops, then intermediaries with smaller ids. A target
     who is already a contact is a path of one hop (ask her yourself).
 
+    **Uncertain ties** (issue 11: an inferred tie has a probability :math:`q_e` and enters
+    `G` with weight :math:`s_e q_e`): the score is then the chain's *expected* strength,
+    :math:`\prod_e s_e q_e`, the chance that every tie of the chain exists (independently)
+    times its strength if they do; a chain over a tie that probably is not there scores
+    low, not like a moderately weak one. The first tie is the one the person must ask
+    over, and she cannot ask someone she does not know: targets reached with a known
+    (stated or observed) first tie come first, and one reached only through an inferred
+    first tie follows them, its reason opening "If you do know ...". Reasons give each
+    inferred tie's chance ("Andrea Cruz (0.50, 6% likely)").
+
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
@@ -102,7 +115,8 @@ def paths_to(
     pandas.DataFrame
         At most `k` rows: ``target``, ``path`` (list of ids from the person to the target),
         ``hops``, ``score``, ``ask_first`` (the first person to ask: ``path[1]``),
-        ``reason`` and ``strengths`` (the tie strengths along the path).
+        ``reason``, ``strengths`` (the tie strengths along the path, each the strength the
+        tie has if it exists) and ``probabilities`` (each tie's probability, 1 when known).
 
     Raises
     ------
@@ -143,25 +157,41 @@ def paths_to(
     if not targets or k == 0:
         return _empty()
 
-    best, hops, preds, index = _best_paths(U, person, max_hops, weight)
-    found = [t for t in targets if t in index]
-    if not found:
-        return _empty()
-    at = _graph.positions(index, found)
-    table = pd.DataFrame(
-        {"target": pd.Series(found, dtype=object), "cost": best[at], "hops": hops[at]}
-    )
-    table = table[np.isfinite(table["cost"])]
+    # you cannot ask someone you do not know: paths whose first tie is known come first
+    mine = [v for v in U.adj[person] if v != person]
+    known = _tie_evidence(U, [person] * len(mine), mine)[1]
+    unsure = {v for v, sure in zip(mine, known, strict=True) if not sure}
+    runs = [_best_paths(U, person, max_hops, weight, skip=unsure)]
+    if unsure:
+        runs.append(_best_paths(U, person, max_hops, weight))
+    table, chosen = [], {}
+    for tier, (best, hops, _, index) in enumerate(runs):
+        found = [t for t in targets if t in index and t not in chosen]
+        at = _graph.positions(index, found)
+        part = pd.DataFrame(
+            {"target": pd.Series(found, dtype=object), "cost": best[at], "hops": hops[at]}
+        ).assign(_tier=tier)
+        part = part[np.isfinite(part["cost"])]
+        chosen.update(dict.fromkeys(part["target"], tier))
+        table.append(part)
+    table = pd.concat(table, ignore_index=True)
     table["_key"] = [str(t) for t in table["target"]]
     table["_cost"] = table["cost"].round(12)  # equal scores up to rounding: fewer hops first
-    table = table.sort_values(["_cost", "hops", "_key"], kind="stable").head(k)
+    table = table.sort_values(["_tier", "_cost", "hops", "_key"], kind="stable").head(k)
     if table.empty:
         return _empty()
 
-    start = index.get_loc(person)
-    paths = [_walk(preds, int(index.get_loc(t)), start, index) for t in table["target"]]
+    paths = []
+    for t, tier in zip(table["target"], table["_tier"], strict=True):
+        _, _, preds, index = runs[tier]
+        paths.append(_walk(preds, int(index.get_loc(t)), index.get_loc(person), index))
+    hops = [list(zip(p, p[1:], strict=False)) for p in paths]
+    chances = [list(_tie_evidence(U, [u for u, _ in h], [v for _, v in h])[0]) for h in hops]
+    weights = [[_strength(U, u, v, weight) for u, v in h] for h in hops]
+    # an inferred tie's weight is strength x probability: the strength it has if it exists
     strengths = [
-        [_strength(U, u, v, weight) for u, v in zip(p, p[1:], strict=False)] for p in paths
+        [min(w / q, 1.0) if q < 1 else w for w, q in zip(ws, qs, strict=True)]
+        for ws, qs in zip(weights, chances, strict=True)
     ]
     names = _names(U, [x for p in paths for x in p])
     out = pd.DataFrame(
@@ -169,14 +199,15 @@ def paths_to(
             "target": table["target"].to_numpy(object),
             "path": pd.Series(paths, dtype=object),
             "hops": table["hops"].to_numpy(np.int64),
-            "score": [float(np.prod(s)) for s in strengths],
+            "score": [float(np.prod(w)) for w in weights],
             "ask_first": pd.Series([p[1] for p in paths], dtype=object),
             "strengths": pd.Series(strengths, dtype=object),
+            "probabilities": pd.Series(chances, dtype=object),
         }
     )
     out["reason"] = [
-        _reason(p, s, names, _described(people, p[-1], criteria))
-        for p, s in zip(paths, strengths, strict=True)
+        _reason(p, s, q, names, _described(people, p[-1], criteria))
+        for p, s, q in zip(paths, strengths, chances, strict=True)
     ]
     return out[list(_DTYPES)].astype({"hops": np.int64, "score": float})
 
@@ -204,15 +235,22 @@ def _listlike(value: Any) -> bool:
 
 
 def _best_paths(
-    G: nx.Graph, person: Hashable, max_hops: int, weight: str | None
+    G: nx.Graph, person: Hashable, max_hops: int, weight: str | None, skip: set | None = None
 ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], pd.Index]:
-    """Hop-limited Bellman-Ford from `person` on -log(strength).
+    """Hop-limited Bellman-Ford from `person` on -log(strength), leaving out her ties to the
+    people in `skip`.
 
     Returns the best cost and its number of hops per node, the predecessor arrays of each
     round (-1 where the round did not improve the node) and the node index.
     """
     inner = list(nx.single_source_shortest_path_length(G, person, cutoff=max_hops - 1))
     edges = _edge_frame(G, inner, weight)
+    if skip:
+        mine = np.fromiter((u == person for u in edges["src"]), bool, len(edges))
+        theirs = np.fromiter((v == person for v in edges["dst"]), bool, len(edges))
+        other = np.where(mine, edges["dst"], edges["src"])
+        drop = (mine | theirs) & np.fromiter((x in skip for x in other), bool, len(edges))
+        edges = edges[~drop].reset_index(drop=True)
     index = pd.Index(
         list(dict.fromkeys([*inner, *edges["dst"]])), dtype=object, tupleize_cols=False
     )
@@ -276,22 +314,46 @@ def _described(people: pd.DataFrame, target: Hashable, criteria: dict[str, Any])
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def _reason(path: list, strengths: list[float], names: dict, described: str) -> str:
+def _reason(
+    path: list, strengths: list[float], chances: list[float], names: dict, described: str
+) -> str:
     target = names[path[-1]]
+    first = names[path[1]]
     if len(path) == 2:
+        if chances[0] < 1:
+            return (
+                f"You may know {target}{described} directly ({_chance(chances[0])}, inferred; "
+                f"tie strength {strengths[0]:.2f} if so): if you do, ask {target} yourself."
+            )
         return (
             f"You know {target}{described} directly (tie strength {strengths[0]:.2f}): "
             f"ask {target} yourself."
         )
     chain = " -> ".join(
-        ["you"] + [f"{names[x]} ({s:.2f})" for x, s in zip(path[1:], strengths, strict=True)]
+        ["you"]
+        + [
+            f"{names[x]} ({s:.2f})" if q >= 1 else f"{names[x]} ({s:.2f}, {_chance(q)} likely)"
+            for x, s, q in zip(path[1:], strengths, chances, strict=True)
+        ]
     )
-    score = float(np.prod(strengths))
+    score = float(np.prod(strengths) * np.prod(chances))
+    ask = f"Ask {first} first" if chances[0] >= 1 else f"If you do know {first}, ask them first"
+    if all(q >= 1 for q in chances):
+        return (
+            f"{target}{described} is {len(path) - 1} steps away: {chain}. "
+            f"{ask}; the chain's strength (the product of the tie strengths) is {score:.2f}."
+        )
+    inferred = sum(q < 1 for q in chances)
     return (
-        f"{target}{described} is {len(path) - 1} steps away: {chain}. "
-        f"Ask {names[path[1]]} first; the chain's strength (the product of the tie "
-        f"strengths) is {score:.2f}."
+        f"{target}{described} is {len(path) - 1} steps away: {chain}. {ask}; "
+        f"{_count(inferred, 'tie')} of the chain {'is' if inferred == 1 else 'are'} only "
+        f"inferred, so it holds with a chance of {_chance(float(np.prod(chances)))}, and its "
+        f"expected strength (the product of strength x chance) is {score:.2f}."
     )
+
+
+def _chance(p: float) -> str:
+    return f"{p:.0%}" if p >= 0.005 else "under 1%"
 
 
 def _empty() -> pd.DataFrame:
