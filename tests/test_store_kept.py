@@ -41,10 +41,6 @@ def _generated(seed: int = 3, n: int = 160) -> netgraph.Network:
         probability=np.round(rng.uniform(0.2, 1.0, len(among)), 3),
     )
     among.loc[among["evidence"] == "stated", "probability"] = 1.0
-    ties = pd.concat(
-        [pd.DataFrame({"source": "me", "target": ids[: n // 2], "closeness": 0.7}), among],
-        ignore_index=True,
-    )
     start = pd.Timestamp("2024-01-01").value // 10**9
     m = 3000
     contact = np.array(ids)[np.minimum(rng.pareto(1.1, m) * 10, n - 1).astype(int)]
@@ -72,6 +68,18 @@ def _generated(seed: int = 3, n: int = 160) -> netgraph.Network:
         }
     )
     interactions = pd.concat([interactions, recent], ignore_index=True)
+    # your ties: some with a given weight, some inferred (never in touch): both weight rules
+    silent = [p for p in ids[n // 2 :] if p not in set(contact)][:6]  # never in touch with you
+    mine = pd.DataFrame({"source": "me", "target": ids[: n // 2] + silent, "closeness": 0.7})
+    k = np.arange(len(mine))
+    inferred = mine["target"].isin(silent).to_numpy()
+    mine = mine.assign(
+        weight=np.where((k % 7 == 0) | inferred, 0.9, np.nan),
+        evidence=np.where(inferred, "inferred", "stated"),
+        probability=np.where(inferred, 0.4, 1.0),
+    )
+    assert len(silent) >= 3
+    ties = pd.concat([mine, among], ignore_index=True)
     return netgraph.Network.from_frames(people, ties, interactions, ego="me")
 
 

@@ -32,10 +32,11 @@ import scipy.sparse as sp
 
 from netgraph import _build, _graph
 from netgraph import strength as _strength
+from netgraph._pairs import pair_index
 
 __all__ = ["Kept", "ReviewInputs", "keep", "load", "review_inputs"]
 
-_US = 1_000
+_NS_PER_US = 1_000
 
 
 class Kept(NamedTuple):
@@ -50,6 +51,7 @@ class Kept(NamedTuple):
     latest_other: tuple[str, str, pd.Timestamp] | None  # the latest interaction among contacts
     log: pd.DataFrame  # your interactions up to the store's row `last_id`
     last_id: int
+    directed: bool
 
 
 class ReviewInputs(NamedTuple):
@@ -97,12 +99,13 @@ def keep(net: Any, log: pd.DataFrame, last_id: int) -> tuple[bytes, str]:
     latest = None
     if len(others):
         row = others.loc[others["date"].idxmax()]
-        latest = [str(row["source"]), str(row["target"]), int(row["date"].value // _US)]
+        latest = [str(row["source"]), str(row["target"]), int(row["date"].value // _NS_PER_US)]
     text = json.dumps(
         {
             "tables": {table: described for table, (_, described) in tables.items()},
             "latest_other": latest,
             "last_id": int(last_id),
+            "directed": bool(net.directed),
         }
     )
     return buffer.getvalue(), text
@@ -135,6 +138,7 @@ def load(arrays: bytes, text: str) -> Kept:
         latest,
         tables["log"],
         extra["last_id"],
+        extra["directed"],
     )
 
 
@@ -155,7 +159,14 @@ def review_inputs(
     table = _build.tie_table(
         _stated_columns(kept.stated), interactions, today=today, model=_strength.StrengthModel()
     )
-    weight = _build.edge_columns(table)["weight"]  # the review reads the weight alone
+    weight = _build.edge_columns(table)["weight"].copy()  # the review reads the weight alone
+    given = kept.stated.dropna(subset=["weight"]) if "weight" in kept.stated else kept.stated[:0]
+    if kept.directed and len(given):  # a given arc weight stands (Network.undirected's rule)
+        pairs = pd.Series(
+            given["weight"].to_numpy(float), index=pair_index(given["source"], given["target"])
+        )
+        pairs = pairs.groupby(level=[0, 1]).max()
+        weight[_graph.positions(table.index, pairs.index)] = pairs.to_numpy()
     pairs = table.index
     sources = pairs.get_level_values(0).astype(str)
     contacts = np.where(sources == ego, pairs.get_level_values(1).astype(str), sources)
