@@ -191,3 +191,11 @@ def test_kept_graph_reads_like_the_graph_it_keeps():
     assert dict(K.subgraph([0, 1, 2]).adj[1]) == dict(G.subgraph([0, 1, 2]).adj[1])
     with pytest.raises(nx.NetworkXError):
         K.add_edge(0, 33)
+
+
+def test_a_kept_structure_of_another_layout_is_worked_out_again(store):
+    with store._transaction(data=False) as con:
+        con.execute("UPDATE kept SET extra = json_set(extra, '$.format', 0)")
+    assert not _kept.readable(store._con.execute("SELECT extra FROM kept").fetchone()[0])
+    assert len(store.week(today=TODAY)) == 3
+    assert _kept.readable(store._con.execute("SELECT extra FROM kept").fetchone()[0])

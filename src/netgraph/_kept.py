@@ -34,7 +34,10 @@ from netgraph import _build, _graph
 from netgraph import strength as _strength
 from netgraph._pairs import pair_index
 
-__all__ = ["Kept", "ReviewInputs", "keep", "load", "review_inputs"]
+__all__ = ["FORMAT", "Kept", "ReviewInputs", "keep", "load", "readable", "review_inputs"]
+
+#: The layout of what is kept; one kept by another layout is worked out again, not read.
+FORMAT = 1
 
 _NS_PER_US = 1_000
 
@@ -106,9 +109,18 @@ def keep(net: Any, log: pd.DataFrame, last_id: int) -> tuple[bytes, str]:
             "latest_other": latest,
             "last_id": int(last_id),
             "directed": bool(net.directed),
+            "format": FORMAT,
         }
     )
     return buffer.getvalue(), text
+
+
+def readable(text: str) -> bool:
+    """Whether what was kept (its JSON text) has this netgraph's layout."""
+    try:
+        return json.loads(text).get("format") == FORMAT
+    except (ValueError, AttributeError):
+        return False
 
 
 def load(arrays: bytes, text: str) -> Kept:

@@ -1235,7 +1235,7 @@ class Store:
         row = self._con.execute(
             "SELECT arrays, extra FROM kept WHERE structure = ?", (structure,)
         ).fetchone()
-        if row is None:
+        if row is None or not _kept.readable(row[1]):
             last_id = self._con.execute("SELECT coalesce(max(id), 0) FROM interactions").fetchone()
             log = self._interactions_frame(self.ego, upto=last_id[0])
             row = _kept.keep(self.network, log, last_id[0])
