@@ -122,6 +122,7 @@ def test_takeout_mbox(box):
     assert people.loc["gus@fjord.example", "name"] == "Gus Ødegaard"
     # The list and the mass mail are groups of the people seen in them.
     assert people.loc["dara@partner.example.net", "groups"] == "Leeds Climbing Club"
+    assert "climbing@lists.example.org" not in people.index  # the list itself is no one
     assert people.loc["ana.silva@example.com", "groups"] == (
         "Leeds Climbing Club;mass mail from news@shop.example"
     )

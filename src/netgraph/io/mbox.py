@@ -119,7 +119,18 @@ def read_mbox_tables(
     try:
         for number, key in enumerate(box.iterkeys(), start=1):
             headers = _headers(box, key)
-            senders = _addresses(headers.get("from", []), log, mine, ego)
+            listed = headers.get("list-id", [""])[0]
+            # the list's own address (its List-Id, RFC 2919, as Mailman forms it: runners@lists.x
+            # has the id runners.lists.x) is the list, not a person
+            own = _list_address(listed)
+            senders = _addresses(headers.get("from", []), log, mine, ego, own)
+            recipients = _addresses(
+                headers.get("to", []) + headers.get("cc", []), log, mine, ego, own
+            )
+            if listed:
+                log.group([*senders, *recipients, ego], _list_name(listed))
+                skipped["list"] += 1
+                continue
             if not senders:
                 skipped["no sender"] += 1
                 continue
@@ -131,13 +142,8 @@ def read_mbox_tables(
                 continue
             if when.tzinfo is not None:
                 when = when.astimezone(dt.UTC).replace(tzinfo=None)
-            recipients = _addresses(headers.get("to", []) + headers.get("cc", []), log, mine, ego)
             people = list(dict.fromkeys([sender, *recipients]))
             others = [p for p in people if p != ego]
-            if headers.get("list-id"):
-                log.group([*others, ego], _list_name(headers["list-id"][0]))
-                skipped["list"] += 1
-                continue
             if not others:
                 skipped["to yourself"] += 1
                 continue
@@ -203,12 +209,15 @@ def _headers(box: mailbox.mbox, key: str) -> dict[str, list[str]]:
         handle.close()
 
 
-def _addresses(values: list[str], log: EventLog, mine: list[str], ego: str) -> list[str]:
-    """Ids of the addresses in header values (yours become the ego), names recorded."""
+def _addresses(
+    values: list[str], log: EventLog, mine: list[str], ego: str, skip: str | None = None
+) -> list[str]:
+    """Ids of the addresses in header values (yours become the ego; `skip` is left out),
+    names recorded."""
     ids = []
     for name, address in email.utils.getaddresses(values):
         pid = normal_email(address)
-        if pid is None:
+        if pid is None or pid == skip:
             continue
         pid = ego if pid in mine else pid
         log.name(pid, _decode(name))
@@ -224,6 +233,13 @@ def _decode(text: str) -> str:
         return str(email.header.make_header(email.header.decode_header(text)))
     except (ValueError, LookupError, UnicodeError):
         return text
+
+
+def _list_address(value: str) -> str | None:
+    """The posting address a List-Id names: ``<runners.lists.x>`` is runners@lists.x."""
+    found = _LIST_NAME.search(value)
+    label, _, namespace = (found.group(1) if found else "").strip().lower().partition(".")
+    return f"{label}@{namespace}" if label and "." in namespace else None
 
 
 def _list_name(value: str) -> str:
