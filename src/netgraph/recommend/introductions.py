@@ -9,7 +9,10 @@ Whether an introduction can happen depends on the connector who would make it. R
 al. [3]_ found, in a randomised experiment over 20 million LinkedIn members, that moderately
 weak ties, not the weakest nor the strongest, were the most useful for finding a new job: an
 inverted U in tie strength. :func:`strength_curve` is the inverted U used to weigh the two ties
-an introduction travels over.
+an introduction travels over. Both findings are about ties that exist: when a tie is only
+inferred (from a shared circle or affiliation, with a probability), an introduction over it
+counts by its chance of existing, and one that starts with a tie the person is not known to
+have ranks after those she can ask for herself (see :func:`introductions`).
 
 References
 ----------
