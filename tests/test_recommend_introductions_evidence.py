@@ -212,3 +212,15 @@ def test_network_ties_with_evidence_flow_into_the_reasons():
     assert list(recs["person"]) == ["cy"]
     assert "Ann knows you (tie strength" in recs["reason"].iloc[0]
     assert "probably knows Cy (64%; both in Acme 2019)" in recs["reason"].iloc[0]
+
+
+def test_rows_filling_a_community_past_its_cap_still_come_before_unsure_first_hops():
+    G, groups = one_big_community(4)
+    tie(G, "me", "ina", 0.6, "inferred", 0.7)
+    tie(G, "ina", "w0", 0.35)
+    groups.update(ina="home", w0="W")
+    k = 9
+    recs = introductions(G, "me", k=k, communities=groups)
+    # three of X, then Y and Z, then the fourth of X, and only then W through Ina
+    assert list(recs["community"]) == ["X", "X", "X", "Y", "Z", "X", "W"]
+    assert list(recs["via_probability"] == 1.0) == [True] * 6 + [False]

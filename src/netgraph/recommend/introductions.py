@@ -524,9 +524,8 @@ def _intro_pick(
     max_per_connector: int | None,
     max_per_community: int | None,
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """The k best rows, one per candidate: rows through a connector the person knows first,
-    at most ceil(k/3) per connector, and at most ceil(k/3) per community until the other
-    communities are exhausted; and each candidate's connectors, best first."""
+    """The k best rows, one per candidate (see :func:`_diverse`); and each candidate's
+    connectors, best first."""
     rows = rows[rows["person"].isin(cand.index)]
     rows = rows.join(cand.drop(columns=["pre", "_key"]), on="person")
     rows["score"] = rows["value"] * rows["feasibility"]
@@ -540,17 +539,40 @@ def _intro_pick(
     # a candidate's row can only be passed over because its connector is full, and at most
     # k // cap connectors fill up: her first k // cap + 1 rows are all the greedy pass can use
     rows = rows[rows.groupby("person", sort=False).cumcount() <= k // cap]
-    # one key per community, apart from the connectors' ids; no community: no cap
+    # one key per community; no community: no cap
     rows["_group"] = [
-        ("community", g) if pd.notna(g) else ("person", c)
+        g if pd.notna(g) else ("no community", c)
         for g, c in zip(rows["community"], rows["person"], strict=True)
     ]
-    first = rows.iloc[_greedy(rows, k=k, caps={"via": cap, "_group": per_group}, unique="person")]
-    if len(first) < k:  # the communities ran out: the best of the rest fill the list
-        rest = rows.drop(index=first.index)
-        both = pd.concat([first, rest[~rest["person"].isin(first["person"])]])
-        first = both.iloc[_greedy(both, k=k, caps={"via": cap}, unique="person")]
+    first = rows.iloc[_diverse(rows, k, cap, per_group)]
     return first, connectors
+
+
+def _diverse(rows: pd.DataFrame, k: int, cap: int, per_group: int) -> list[int]:
+    """Positions of the rows picked, in order: rows through a known connector before the
+    others; within each, best first with at most `per_group` per community, then the rest
+    filling the list; one row per candidate and at most `cap` per connector throughout."""
+    person, via = rows["person"].tolist(), rows["via"].tolist()
+    group, known = rows["_group"].tolist(), rows["ask_known"].tolist()
+    taken: set = set()
+    per_via: Counter = Counter()
+    in_group: Counter = Counter()
+    out: list[int] = []
+    for tier in (True, False):
+        here = [i for i, sure in enumerate(known) if sure == tier]
+        for capped in (True, False):
+            for i in here:
+                if len(out) == k:
+                    return out
+                if person[i] in taken or per_via[via[i]] >= cap:
+                    continue
+                if capped and in_group[group[i]] >= per_group:
+                    continue
+                out.append(i)
+                taken.add(person[i])
+                per_via[via[i]] += 1
+                in_group[group[i]] += 1
+    return out
 
 
 def _intro_reasons(
