@@ -10,27 +10,14 @@ import pandas as pd
 import pytest
 
 import netgraph
+from _networks import linkedin_star
 from netgraph import Network
-
-
-def star():
-    """The ego tied to 15 contacts at three companies, three of them climbing together."""
-    companies = ["Acme"] * 6 + ["Initech"] * 5 + ["Globex"] * 4
-    people = pd.DataFrame(
-        {
-            "id": ["me"] + [f"p{i}" for i in range(15)],
-            "name": ["Me"] + [f"Person {i}" for i in range(15)],
-            "company": [""] + companies,
-            "circles": [""] + ["climbing"] * 3 + [""] * 12,
-        }
-    )
-    return Network(people, pd.DataFrame({"source": "me", "target": people["id"][1:]}), ego="me")
 
 
 @pytest.fixture(scope="module")
 def answered():
     """After infer_ties() and confirm_ties(): a yes, two noes and a stated tie denied."""
-    net = star().infer_ties(by="company")
+    net = linkedin_star().infer_ties(by="company")
     answers = pd.DataFrame(
         {"a": ["p0", "p6", "p11", "me"], "b": ["p1", "p7", "p12", "p14"], "knows": [1, 0, 0, 0]}
     )
@@ -98,6 +85,6 @@ def test_the_graph_and_a_graphml_file_written_from_it_keep_inferred_ties(answere
 
 
 def test_a_network_without_answers_writes_no_answers_file(tmp_path):
-    folder = star().to_csv(tmp_path / "out")
+    folder = linkedin_star().to_csv(tmp_path / "out")
     assert not (folder / "answers.csv").exists()
     assert netgraph.read_csv(folder).inferred_by is None

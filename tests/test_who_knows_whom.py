@@ -6,24 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from _networks import linkedin_star
 from netgraph import Network
 from netgraph.errors import InputError, NetgraphWarning
 from netgraph.io.answers import read_answers, write_questions
-
-
-def linkedin_star():
-    """A LinkedIn-like star: the ego tied to everyone, companies and circles, nothing between."""
-    companies = ["Acme"] * 6 + ["Initech"] * 5 + ["Globex"] * 4
-    people = pd.DataFrame(
-        {
-            "id": ["me"] + [f"p{i}" for i in range(15)],
-            "name": ["Me"] + [f"Person {i}" for i in range(15)],
-            "company": [""] + companies,
-            "circles": [""] + ["climbing"] * 3 + [""] * 12,
-        }
-    )
-    star = pd.DataFrame({"source": "me", "target": people["id"][1:]})
-    return Network(people, star, ego="me")
 
 
 def test_a_stated_clique_without_interactions_reads_closed():
